@@ -1,0 +1,6 @@
+"""``python -m timeline``."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()
