@@ -1,0 +1,156 @@
+"""What the curated file holds once loaded, and the errors and problems it can raise.
+
+Every loaded piece keeps the line and column (1-based) it was read from, so later findings
+(a stale id, an ignored title) can point at the exact place in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..dates import DateValue
+from ..errors import TimelineError
+
+__all__ = [
+    "AddedEvent",
+    "Correction",
+    "Curation",
+    "CurationError",
+    "CurationFileError",
+    "Problem",
+    "Ref",
+    "SourceMeta",
+]
+
+
+class CurationError(TimelineError, ValueError):
+    """The curated file cannot be used: says what is wrong and where (1-based line/column)."""
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class CurationFileError(CurationError):
+    """The file itself cannot be read: missing, a directory, unreadable, or not UTF-8.
+
+    ``missing`` is True when nothing exists at the path, so a caller can decide that a
+    missing default file simply means "no corrections".
+    """
+
+    def __init__(
+        self, path: str, message: str, *, missing: bool = False, line: int = 1, column: int = 1
+    ) -> None:
+        super().__init__(path, line, column, message)
+        self.missing = missing
+
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding about the curated file when applying it to the candidates."""
+
+    level: Level
+    message: str
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id named in the file (a merge entry), with where it was written."""
+
+    id: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What the curator knows about one source document."""
+
+    path: str
+    line: int
+    column: int
+    title: str | None = None
+    published: DateValue | None = None
+    url: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The curator's changes to one candidate, keyed by the candidate's id.
+
+    ``positions`` maps each key written in the entry ("date", "title", …) to the line and
+    column of its value.
+    """
+
+    id: str
+    line: int
+    column: int
+    date: DateValue | None = None
+    title: str | None = None
+    tags: list[str] | None = None
+    note: str | None = None
+    drop: bool = False
+    merge: list[Ref] = field(default_factory=list)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> list[str]:
+        """The keys that would change the event itself (date, title, tags, note)."""
+        return [key for key in ("date", "title", "tags", "note") if getattr(self, key) is not None]
+
+
+@dataclass(frozen=True)
+class AddedEvent:
+    """An event the documents do not contain, added by the curator."""
+
+    id: str
+    line: int
+    column: int
+    date: DateValue
+    title: str
+    sources: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The whole curated file."""
+
+    path: str = ""
+    sources: dict[str, SourceMeta] = field(default_factory=dict)
+    corrections: dict[str, Correction] = field(default_factory=dict)
+    added: dict[str, AddedEvent] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls, path: str = "") -> Curation:
+        return cls(path=path)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sources or self.corrections or self.added)
+
+
+def published_dates(curation: Curation | None) -> dict[str, DateValue]:
+    """Source path -> publication date, for every source the curator dated."""
+    if curation is None:
+        return {}
+    return {path: meta.published for path, meta in curation.sources.items() if meta.published}
