@@ -1,0 +1,81 @@
+"""The timeline as CSV for spreadsheets: one row per event (RFC 4180, UTF-8).
+
+Text cells that a spreadsheet would run as a formula are prefixed with ``'``; the date and
+number columns the tool writes itself are left as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from timeline.dates import DateValue, Precision
+from timeline.models import Event
+
+__all__ = ["COLUMNS", "render_csv"]
+
+COLUMNS = (
+    "date", "start", "end", "year", "month", "day", "display", "precision", "qualifier",
+    "title", "sources", "lines", "quote", "id", "tags", "note",
+)  # fmt: skip
+
+#: Columns written by the tool from the date itself: never formulas, never prefixed.
+_TRUSTED = frozenset({"date", "start", "end", "year", "month", "day"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_YEAR_GIVEN = frozenset(Precision) - {Precision.DECADE, Precision.CENTURY}
+_LIST_SEPARATOR = "; "
+
+
+def _parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
+    """Year, month and day, each only where the date's precision gave it."""
+    if value.is_interval:
+        return value.year, None, None
+    fields = value.edtf.rstrip("~").split("-")
+    year = int(fields[0]) if value.year_known and value.precision in _YEAR_GIVEN else None
+    month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None
+    day = int(fields[2]) if value.precision is Precision.DAY else None
+    return year, month, day
+
+
+def _cells(event: Event) -> dict[str, object]:
+    value = event.date
+    year, month, day = _parts(value)
+    return {
+        "date": value.edtf,
+        "start": value.earliest.isoformat() if value.earliest else None,
+        "end": value.latest.isoformat() if value.latest else None,
+        "year": year,
+        "month": month,
+        "day": day,
+        "display": value.display(),
+        "precision": value.precision.value,
+        "qualifier": value.qualifier.value if value.qualifier else None,
+        "title": event.title,
+        "sources": _LIST_SEPARATOR.join(ref.source for ref in event.sources),
+        "lines": _LIST_SEPARATOR.join(
+            "" if ref.line is None else str(ref.line) for ref in event.sources
+        ),
+        "quote": event.quote,
+        "id": event.id,
+        "tags": _LIST_SEPARATOR.join(event.tags),
+        "note": event.note,
+    }
+
+
+def _safe(column: str, value: object) -> str:
+    text = "" if value is None else str(value)
+    if column not in _TRUSTED and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def render_csv(events: Sequence[Event], *, bom: bool = False) -> str:
+    """CSV text for ``events``: a header row, then one row per event, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event in events:
+        cells = _cells(event)
+        writer.writerow([_safe(column, cells[column]) for column in COLUMNS])
+    return ("\ufeff" if bom else "") + buffer.getvalue()

@@ -1,0 +1,127 @@
+"""The timeline as Markdown for articles: year headings, one item per event, footnotes.
+
+Each distinct source document gets one footnote, numbered in order of first appearance; an
+event cites every document it was found in, and the footnote lists the lines cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.models import Event, SourceRef
+from timeline.render import UNKNOWN_YEAR, group_by_year, one_line, quote_parts
+
+__all__ = ["render_markdown", "escape"]
+
+# Characters that can start or end inline markup anywhere in a line (and, in headings, "#").
+_INLINE = re.compile(r"([\\`*_\[\]<>|&])")
+_HEADING = re.compile(r"([\\`*_\[\]<>|&#])")
+# What would open a block at the start of a line: heading, list item, thematic break, fence.
+_BLOCK_START = re.compile(r"^(#|[-+~]|\d+(?=[.)]))")
+_AUTOLINK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$")
+
+
+def escape(text: str, *, heading: bool = False) -> str:
+    """``text`` as literal Markdown on one line: no markup, and no block it could open.
+
+    With ``heading``, every ``#`` is escaped too, so none can close a heading.
+    """
+    return _guard_line_start(_inline(one_line(text), _HEADING if heading else _INLINE))
+
+
+def _inline(text: str, pattern: re.Pattern[str] = _INLINE) -> str:
+    return pattern.sub(r"\\\1", text)
+
+
+def _guard_line_start(text: str) -> str:
+    """Escape what would open a heading, list item, thematic break or fence."""
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(1).isdigit():
+        return f"{text[: match.end()]}\\{text[match.end() :]}"
+    return f"\\{text}"
+
+
+class _Notes:
+    """Footnote numbers per source document, in order of first citation."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.refs: dict[str, list[SourceRef]] = {}
+
+    def cite(self, ref: SourceRef) -> str:
+        number = self.numbers.setdefault(ref.source, len(self.numbers) + 1)
+        self.refs.setdefault(ref.source, []).append(ref)
+        return f"[^{number}]"
+
+    def lines(self) -> list[str]:
+        return [f"[^{n}]: {_describe(self.refs[source])}" for source, n in self.numbers.items()]
+
+
+def _describe(refs: list[SourceRef]) -> str:
+    first = refs[0]
+    parts = [f"*{escape(first.source_title)}*, {escape(first.source)}" if first.source_title
+             else f"*{escape(first.source)}*"]  # fmt: skip
+    lines = sorted({r.line for r in refs if r.line is not None})
+    if lines:
+        label = "line" if len(lines) == 1 else "lines"
+        parts.append(f"{label} {', '.join(map(str, lines))}")
+    text = ", ".join(parts)
+    if first.source_published is not None:
+        text += f" (published {escape(first.source_published.display())})"
+    text += "."
+    if first.source_url:
+        url = first.source_url
+        text += f" <{url}>" if _AUTOLINK.match(url) else f" {escape(url)}"
+    return text
+
+
+def _quote_line(ref: SourceRef) -> str:
+    """The quote with its date phrase in bold."""
+    before, phrase, after = quote_parts(ref)
+    if not phrase:
+        return escape(before)
+    return f"{_guard_line_start(_inline(before))}**{_inline(phrase)}**{_inline(after)}"
+
+
+def _item(event: Event, notes: _Notes, quotes: bool) -> list[str]:
+    cites = "".join(notes.cite(ref) for ref in event.sources)
+    flag = " (inferred)" if event.inferred else ""
+    lines = [f"- **{escape(event.date.display())}**{flag}: {escape(event.title)}{cites}"]
+    if event.note:
+        lines.append(f"  *Note:* {escape(event.note)}")
+    if quotes:
+        quoted = [f"  > {_quote_line(ref)}" for ref in event.sources if ref.quote]
+        lines.extend(_join_paragraphs(quoted))
+    return lines
+
+
+def _join_paragraphs(quoted: list[str]) -> list[str]:
+    """Several quotes as separate paragraphs of one blockquote."""
+    out: list[str] = []
+    for line in quoted:
+        if out:
+            out.append("  >")
+        out.append(line)
+    return out
+
+
+def render_markdown(
+    events: Sequence[Event], *, title: str | None = None, quotes: bool = False
+) -> str:
+    """Markdown for ``events`` (already in chronological order)."""
+    out = [f"# {escape(title or 'Timeline', heading=True)}", ""]
+    if not events:
+        out += ["No events.", ""]
+    notes = _Notes()
+    for year, group in group_by_year(events):
+        out += [f"## {year if year is not None else UNKNOWN_YEAR}", ""]
+        for event in group:
+            out += _item(event, notes, quotes)
+        out.append("")
+    footnotes = notes.lines()
+    if footnotes:
+        out += footnotes + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
