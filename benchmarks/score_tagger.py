@@ -1,0 +1,268 @@
+"""Score the temporal tagger against annotated corpora, as TempEval-3 task A does.
+
+    PYTHONPATH=src python benchmarks/score_tagger.py [--corpora PATH] [--errors N]
+
+Reads ``tbaq/`` (TimeML, TIMEX3, with a document creation time) and ``wikiwars-dev/``
+(inline TIMEX2, no useful publication date) under the corpora folder, tags every document and
+prints, per corpus: relaxed and strict precision/recall/F1 (extents overlap / are identical),
+value and type accuracy over relaxed matches, recall per gold type, and the most frequent
+errors (missed and spurious surface forms, wrong values).
+
+Our values are compared in TIMEX spelling: seasons ``2022-21`` are ``2022-SP``, quarters
+``-33`` are ``-Q1``, halves ``-40`` are ``-H1``, decades ``199X`` are ``199``, centuries ``18XX``
+are ``18``. A range is one mention here but two tags in the gold ("from 1990 to 1995"), so a
+range's value counts as right when either end equals the gold value it overlaps; an open
+interval ("since 2019") is compared by its one end. Times are compared by their day. The
+qualifier (gold ``mod``) is not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from timeline.dates import DateError, DateValue  # noqa: E402
+from timeline.models import Kind, Mention  # noqa: E402
+from timeline.tagger import tag  # noqa: E402
+
+TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
+ATTR = re.compile(r'(\w+)="([^"]*)"')
+SUBYEAR = {21: "SP", 22: "SU", 23: "FA", 24: "WI", 33: "Q1", 34: "Q2", 35: "Q3", 36: "Q4",
+           40: "H1", 41: "H2"}  # fmt: skip
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    gold: list[Gold]
+    published: DateValue | None
+
+
+# ------------------------------------------------------------------------------ reading
+def _strip(body: str, timex: str) -> tuple[str, list[Gold]]:
+    """Plain text of ``body`` and its outermost ``timex`` tags, with offsets in that text."""
+    out: list[str] = []
+    length = 0
+    stack: list[tuple[int, dict[str, str]]] = []
+    gold: list[Gold] = []
+    pos = 0
+    for m in TAG.finditer(body):
+        piece = html.unescape(body[pos : m.start()])
+        out.append(piece)
+        length += len(piece)
+        pos = m.end()
+        if m.group(2) != timex or m.group(4):
+            continue
+        if not m.group(1):
+            stack.append((length, dict(ATTR.findall(m.group(3)))))
+        elif stack:
+            start, attrs = stack.pop()
+            if not stack:  # outermost only
+                text = "".join(out)[start:length]
+                gold.append(Gold(start, length, text, _type(attrs), _value(attrs)))
+    out.append(html.unescape(body[pos:]))
+    return "".join(out), gold
+
+
+def _type(attrs: dict[str, str]) -> str:
+    if "type" in attrs:
+        return attrs["type"]
+    value = attrs.get("val", "")
+    if attrs.get("set") == "YES":
+        return "SET"
+    if value.startswith("P"):
+        return "DURATION"
+    return "TIME" if "T" in value[4:] else "DATE"
+
+
+def _value(attrs: dict[str, str]) -> str:
+    return attrs.get("value", attrs.get("val", ""))
+
+
+def read_tbaq(folder: Path) -> Iterator[Doc]:
+    for path in sorted(folder.rglob("*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if body is None:
+            continue
+        text, gold = _strip(body.group(1), "TIMEX3")
+        dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+        published = None
+        if dct:
+            value = dict(ATTR.findall(dct.group()))["value"][:10]
+            try:
+                published = DateValue.parse(value)
+            except DateError:
+                published = None
+        yield Doc(path.name, text, gold, published)
+
+
+def read_wikiwars(folder: Path) -> Iterator[Doc]:
+    for path in sorted(folder.glob("*.xml")):
+        raw = path.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if body is None:
+            continue
+        text, gold = _strip(body.group(1), "TIMEX2")
+        yield Doc(path.name, text, gold, None)
+
+
+# ------------------------------------------------------------------------------ values
+def timex_values(m: Mention) -> set[str]:
+    """The TIMEX values our mention stands for (two for a closed range)."""
+    if m.kind in (Kind.DURATION, Kind.SET):
+        return {m.duration or ""}
+    if m.value is None:
+        return set()
+    value = m.value
+    if value.endpoints is not None:
+        return {_timex(v) for v in value.endpoints if v is not None}
+    return {_timex(value)}
+
+
+def _timex(value: DateValue) -> str:
+    edtf = value.edtf.rstrip("~")
+    parts = edtf.split("-")
+    if len(parts) == 2 and parts[1].isdigit() and int(parts[1]) > 20:
+        return f"{parts[0]}-{SUBYEAR[int(parts[1])]}"
+    return edtf.rstrip("X") if re.fullmatch(r"\d{1,3}X+", edtf) else edtf
+
+
+def normalise_gold(value: str, kind: str) -> str:
+    if re.fullmatch(r"\d{1,3}X+", value):
+        value = value.rstrip("X")
+    if kind == "TIME" and "T" in value:
+        return value.split("T")[0]
+    decades = re.fullmatch(r"P(\d+)DE", value)
+    if decades:
+        return f"P{int(decades.group(1)) * 10}Y"
+    return value
+
+
+# ------------------------------------------------------------------------------ scoring
+@dataclass
+class Score:
+    gold: int = 0
+    system: int = 0
+    relaxed_gold: int = 0
+    relaxed_system: int = 0
+    strict: int = 0
+    value_ok: int = 0
+    type_ok: int = 0
+    matched: int = 0
+
+    def prf(self, tp_sys: int, tp_gold: int) -> tuple[float, float, float]:
+        p = tp_sys / self.system if self.system else 0.0
+        r = tp_gold / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d", "9", " ".join(text.lower().split()))
+
+
+def score(
+    docs: list[Doc],
+) -> tuple[Score, Counter[str], Counter[str], Counter[str], Counter[str], Counter[str]]:
+    s = Score()
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    type_total: Counter[str] = Counter()
+    type_found: Counter[str] = Counter()
+    for doc in docs:
+        mentions = tag(doc.text, doc.published)
+        s.gold += len(doc.gold)
+        s.system += len(mentions)
+        hit_system: set[int] = set()
+        for g in doc.gold:
+            type_total[g.type] += 1
+            overlapping = [i for i, m in enumerate(mentions) if m.start < g.end and g.start < m.end]
+            if not overlapping:
+                missed[_shape(g.text)] += 1
+                continue
+            s.relaxed_gold += 1
+            type_found[g.type] += 1
+            hit_system.update(overlapping)
+            m = mentions[overlapping[0]]
+            s.matched += 1
+            if (m.start, m.end) == (g.start, g.end):
+                s.strict += 1
+            if m.kind.value.upper() == g.type:
+                s.type_ok += 1
+            gold_value = normalise_gold(g.value, g.type)
+            if gold_value in timex_values(m):
+                s.value_ok += 1
+            else:
+                ours = "/".join(sorted(timex_values(m))) or "-"
+                wrong[f"{_shape(m.text)!r}: {ours} vs {gold_value or '-'}"] += 1
+        s.relaxed_system += len(hit_system)
+        for i, m in enumerate(mentions):
+            if i not in hit_system:
+                spurious[_shape(m.text)] += 1
+    return s, missed, spurious, wrong, type_total, type_found
+
+
+def report(name: str, docs: list[Doc], errors: int) -> None:
+    s, missed, spurious, wrong, totals, found = score(docs)
+    rp, rr, rf = s.prf(s.relaxed_system, s.relaxed_gold)
+    sp, sr, sf = s.prf(s.strict, s.strict)
+    value_acc = s.value_ok / s.matched if s.matched else 0.0
+    type_acc = s.type_ok / s.matched if s.matched else 0.0
+    print(f"\n== {name}: {len(docs)} documents, {s.gold} gold, {s.system} system mentions")
+    print(f"relaxed  P {rp:6.1%}  R {rr:6.1%}  F1 {rf:6.1%}")
+    print(f"strict   P {sp:6.1%}  R {sr:6.1%}  F1 {sf:6.1%}")
+    print(f"value accuracy {value_acc:6.1%}  (value F1 {value_acc * rf:6.1%})")
+    print(f"type accuracy  {type_acc:6.1%}  (type F1 {type_acc * rf:6.1%})")
+    print("recall per type: " + ", ".join(
+        f"{t} {found[t] / n:.1%} of {n}" for t, n in totals.most_common()))  # fmt: skip
+    for title, counter in (("missed", missed), ("spurious", spurious), ("wrong value", wrong)):
+        print(f"-- {errors} most frequent {title}:")
+        for text, count in counter.most_common(errors):
+            print(f"   {count:4d}  {text}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT / ".." / "shared" / "corpora")
+    parser.add_argument("--errors", type=int, default=15, help="errors listed per kind")
+    args = parser.parse_args(argv)
+    folder: Path = args.corpora
+    if not folder.is_dir():
+        print(
+            f"score_tagger: no corpora folder at {folder}; give one with --corpora", file=sys.stderr
+        )
+        return 2
+    corpora = (("tbaq", read_tbaq), ("wikiwars-dev", read_wikiwars))
+    found_any = False
+    for name, reader in corpora:
+        sub = folder / name
+        if not sub.is_dir():
+            print(f"score_tagger: {sub} is missing; skipped", file=sys.stderr)
+            continue
+        found_any = True
+        report(name, list(reader(sub)), args.errors)
+    return 0 if found_any else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

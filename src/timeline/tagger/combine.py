@@ -1,0 +1,94 @@
+"""Choosing among overlapping phrases, then joining neighbours into ranges and times."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..models import Kind
+from . import patterns as P
+from .specs import Calendar, Clock, Found, Range, RelativeDay, RelativeWeekday
+
+
+def select(candidates: Iterable[tuple[int, Found]]) -> list[Found]:
+    """Non-overlapping phrases, sorted: in each cluster of overlaps, longest first, then
+    leftmost, then by rule rank."""
+    ordered = sorted(candidates, key=lambda rf: (rf[1].start, -rf[1].end, rf[0]))
+    chosen: list[Found] = []
+    cluster: list[tuple[int, Found]] = []
+    reach = -1
+    for item in ordered:
+        if item[1].start >= reach and cluster:
+            chosen.extend(_best_of(cluster))
+            cluster = []
+        cluster.append(item)
+        reach = max(reach, item[1].end)
+    chosen.extend(_best_of(cluster))
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _best_of(cluster: list[tuple[int, Found]]) -> list[Found]:
+    picked: list[Found] = []
+    for _, found in sorted(cluster, key=lambda rf: (rf[1].start - rf[1].end, rf[1].start, rf[0])):
+        if all(found.end <= p.start or p.end <= found.start for p in picked):
+            picked.append(found)
+    return picked
+
+
+def join(text: str, found: list[Found]) -> list[Found]:
+    """Join "16 May – 2 June 2022" into one range and "8pm on Monday" into one time."""
+    out: list[Found] = []
+    for item in (_with_prep(text, f) for f in found):
+        if out:
+            merged = _range(text, out[-1], item) or _timed(text, out[-1], item)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(item)
+    return out
+
+
+def _with_prep(text: str, item: Found) -> Found:
+    """Note the preposition before a date whose rule did not read it ("since June 2018")."""
+    if item.prep is not None or item.kind is not Kind.DATE or not isinstance(item.spec, Calendar):
+        return item
+    match = P.PREP_BEFORE.search(text, max(0, item.start - 20), item.start)
+    return replace(item, prep=" ".join(match.group(1).lower().split())) if match else item
+
+
+def _range(text: str, a: Found, b: Found) -> Found | None:
+    if a.kind is not Kind.DATE or b.kind is not Kind.DATE:
+        return None
+    if not (_joinable(a.spec) and _joinable(b.spec)):
+        return None
+    gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
+    if gap is None:
+        return None
+    if "and" in gap.group().lower() and a.prep != "between":
+        return None
+    if a.spec.year is not None and b.spec.year is None:  # type: ignore[union-attr]
+        return None  # "2019 to May": too loose to be a range
+    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+
+
+def _joinable(spec: object) -> bool:
+    return (
+        isinstance(spec, Calendar) and spec.qualifier is None and spec.decade is None
+        and spec.century is None and (spec.month is not None or spec.year is not None)
+    )  # fmt: skip
+
+
+def _is_day(spec: object) -> bool:
+    if isinstance(spec, Calendar):
+        return spec.day is not None
+    return isinstance(spec, RelativeDay | RelativeWeekday)
+
+
+def _timed(text: str, a: Found, b: Found) -> Found | None:
+    if a.kind is Kind.TIME and isinstance(a.spec, Clock) and a.spec.day is None and _is_day(b.spec):
+        if P.TIME_BEFORE_DAY_GAP.fullmatch(text, a.end, b.start) and b.kind is Kind.DATE:
+            return Found(a.start, b.end, Kind.TIME, replace(a.spec, day=b.spec), a.prep)
+    if b.kind is Kind.TIME and isinstance(b.spec, Clock) and b.spec.day is None and _is_day(a.spec):
+        if P.DAY_BEFORE_TIME_GAP.fullmatch(text, a.end, b.start) and a.kind is Kind.DATE:
+            return Found(a.start, b.end, Kind.TIME, replace(b.spec, day=a.spec), a.prep)
+    return None

@@ -1,0 +1,126 @@
+"""Checks on the words around a match: what makes a number a count, a word a name.
+
+Each check looks at a bounded window of text, so the cost per match is constant.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from . import patterns as P
+from . import vocab
+
+_WINDOW = 40
+_SENTENCE_WINDOW = 240
+
+
+def word_before(text: str, start: int) -> str:
+    """The word (or token) right before ``start``, with its trailing full stop removed."""
+    match = P.WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
+    return match.group(1).rstrip(".") if match else ""
+
+
+def word_after(text: str, end: int) -> str:
+    match = P.WORD_AFTER.match(text, end, min(len(text), end + _WINDOW))
+    return match.group(1) if match else ""
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """True when only spaces, quotes or a sentence end lie between ``start`` and the last
+    sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'‘“(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def count_follows(text: str, end: int) -> bool:
+    """True when a number ending at ``end`` is followed by what it counts ("1100 cases")."""
+    word = word_after(text, end)
+    if not word or not word.islower():
+        return False
+    if word in vocab.COUNT_WORDS:
+        return True
+    return len(word) > 3 and word.endswith("s") and word not in vocab.NOT_PLURAL
+
+
+def reference_before(text: str, start: int) -> bool:
+    """True after "page", "p.", "no." and the like, and after quantity verbs."""
+    word = word_before(text, start).lower()
+    return word in vocab.REFERENCE_WORDS
+
+
+def quantity_before(text: str, prep_start: int) -> bool:
+    """True for "rose by", "cut by": the number after the preposition is an amount."""
+    return word_before(text, prep_start).lower() in vocab.QUANTITY_WORDS
+
+
+def name_before(text: str, start: int) -> bool:
+    """True when a capitalised word that is not a date word comes right before ("Theresa May",
+    "Good Friday", "Arab Spring")."""
+    if text[max(0, start - 1) : start] not in (" ", "\u00a0"):
+        return False
+    word = word_before(text, start)
+    if not word or not word[0].isupper() or word.isupper():
+        return False
+    lower = word.lower()
+    known = (
+        lower in vocab.DATE_PREPOSITIONS or lower in vocab.MONTHS or lower in vocab.WEEKDAYS
+        or lower in vocab.RELATIVE_MODES or lower in vocab.QUALIFIERS
+        or lower in ("the", "and", "or", "to", "at", "of", "early", "late", "last", "next")
+    )  # fmt: skip
+    return not known and not sentence_start(text, start - len(word) - 1)
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "" for the sentence around ``start:end``: the tense marker nearest
+    the phrase decides ("said it will open on 16 December" looks ahead)."""
+    lo = max(0, start - _SENTENCE_WINDOW)
+    begin = lo
+    for match in P.SENTENCE_BREAK.finditer(text, lo, start):
+        begin = match.end()
+    stop = P.SENTENCE_BREAK.search(text, end, min(len(text), end + _SENTENCE_WINDOW))
+    finish = stop.start() if stop else min(len(text), end + _SENTENCE_WINDOW)
+    best: tuple[int, str] | None = None
+    for label, pattern in (("future", P.FUTURE), ("past", P.PAST)):
+        for match in pattern.finditer(text, begin, finish):
+            if start <= match.start() < end:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else ""
+
+
+class Mask:
+    """Spans where no date may be found: URLs, e-mail addresses, file names, paths."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        done = 0
+        for mark in P.TOKEN_MARK.finditer(text):
+            if mark.start() < done:
+                continue
+            start = mark.start()
+            while start > done and not text[start - 1].isspace():
+                start -= 1
+            space = P.SPACE.search(text, mark.end())
+            done = space.start() if space else len(text)
+            if _masked(text[start:done]):
+                self._starts.append(start)
+                self._ends.append(done)
+
+    def hides(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end - 1) - 1
+        return i >= 0 and self._ends[i] > start
+
+
+def _masked(token: str) -> bool:
+    if "://" in token or token.lower().startswith("www.") or "_" in token or "\\" in token:
+        return True
+    if "@" in token and "." in token.split("@", 1)[1]:
+        return True
+    if token.count("/") >= 2 or token.count(".") >= 3:
+        return True
+    return P.FILE_LIKE.search(token) is not None

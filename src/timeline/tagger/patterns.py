@@ -1,0 +1,255 @@
+"""Regular expressions built once, at import, from the vocabulary tables.
+
+Every quantifier is bounded or runs over a class that cannot overlap what follows it, and
+every pattern that starts with a number or a word is anchored by a look-behind, so each
+pattern scans a text in time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+SP = r"\s{1,3}"  # the space between two words (never an unbounded run)
+OPT_SP = r"\s{0,3}"
+DASH = r"[-‐‑‒–—]"
+#: Nothing that can be part of a word, a number, an amount or a path may come before.
+START = r"(?<![\w£$€¥.,/:#+\-‐‑‒–—@'’])"
+WORD_START = r"(?<![\w@'’])"
+END = r"(?![\w@])"
+
+
+def _alt(words: object, nocase: bool = False) -> str:
+    """An alternation of literal words, longest first, behind a look-ahead on their first
+    letters so that a position no word can start at is rejected at once."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    firsts = {w[0] for w in items}
+    if nocase:
+        firsts |= {c.swapcase() for c in firsts}
+    gate = "".join(sorted(re.escape(c) for c in firsts))
+    body = "|".join(re.escape(w).replace(r"\ ", SP) for w in items)
+    return f"(?=[{gate}])(?:{body})"
+
+
+def _cased(words: object) -> str:
+    """Words spelt Capitalised or UPPER CASE only ("March", "MARCH", not "march")."""
+    forms: set[str] = set()
+    for word in words:  # type: ignore[attr-defined]
+        forms.update((word.capitalize(), word.upper()))
+    return _alt(forms)
+
+
+def _nocase(words: object) -> str:
+    return f"(?i:{_alt(words, nocase=True)})"
+
+
+_FULL_MONTHS = [w for w in vocab.MONTHS if len(w) > 4 or w in ("may", "june", "july")]
+_ABBR_MONTHS = [w for w in vocab.MONTHS if w not in _FULL_MONTHS]
+MONTH_WORD = rf"(?:{_cased(_FULL_MONTHS)}|(?:{_cased(_ABBR_MONTHS)})\.?){END}"
+WEEKDAY_FULL = rf"(?:{_cased(vocab.WEEKDAYS)}){END}"
+WEEKDAY_WORD = rf"(?:{_cased(vocab.WEEKDAYS)}|(?:{_cased(vocab.WEEKDAY_ABBREVIATIONS)})\.?){END}"
+SEASON_WORD = rf"{_nocase(vocab.SEASONS)}{END}"
+
+_YEAR_DIGITS = r"(?:1[0-9]|2[01])[0-9]{2}"
+#: After a year: no more digits, letters, decimals, thousands or percent.
+YEAR_END = r"(?![\w%]|[.,:/][0-9])"
+#: After a year standing alone: not the left end of a number range either.
+YEAR_END_ALONE = rf"(?![\w%]|[.,:/][0-9]|{DASH}[0-9])"
+
+
+def year(name: str) -> str:
+    return rf"(?P<{name}>{_YEAR_DIGITS}){YEAR_END}"
+
+
+def month(name: str) -> str:
+    return rf"(?P<{name}>{MONTH_WORD})"
+
+
+def day(name: str) -> str:
+    return rf"(?P<{name}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![\w])"
+
+
+_QUAL_WORDS = _nocase(("early", "late", "mid"))
+_QUAL_NOUNS = _nocase(("end", "beginning", "start", "middle", "close"))
+#: "early ", "mid-", "late in ", "the end of ", "the beginning of the year " ...
+QUAL = (
+    rf"(?P<q>{_QUAL_WORDS}(?:{SP}in{SP}|{SP}|{DASH})"
+    rf"|(?:(?i:the){SP})?{_QUAL_NOUNS}{SP}of{SP})"
+)
+PREP = rf"(?P<prep>{_nocase(vocab.DATE_PREPOSITIONS)})"
+MODE = r"(?P<mode>(?i:this|last|next))"
+
+_ones = "|".join(vocab.ONES)
+_tens = "|".join(vocab.TENS)
+_teens = "|".join(w for w, v in vocab.NUMBERS.items() if 10 <= v < 20)
+NUMBER_WORD = (
+    r"(?=[aAoOtTfFsSeEnNhH])(?:"
+    rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine){SP})?hundred"
+    rf"|(?:{_tens})(?:[-\s](?:{_ones}))?|{_teens}|{_ones})"
+)
+DIGITS = r"[0-9]{1,3}(?:,[0-9]{3}){0,4}(?:\.[0-9]{1,3})?"
+VAGUE = rf"a{SP}few|a{SP}couple{SP}of|couple{SP}of|several|few|many|numerous"
+NUMBER = rf"(?P<n>{DIGITS}|(?i:(?=[aAsSfFmMnNcCoOtTeEhH])(?:{NUMBER_WORD}|{VAGUE}|an|a)))"
+UNIT_WORD = rf"(?P<u>{_nocase(list(vocab.UNITS) + list(vocab.UNIT_PLURALS))}){END}"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+#: "Monday 16 May 2022", "16th May", "the 16th of May".
+DAY_MONTH_YEAR = _c(
+    rf"{START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?(?:(?i:the){SP})?{day('d')}(?:{SP}of)?{SP}"
+    rf"{month('m')}(?:,?{SP}{year('y')})?"
+)
+#: "May 16", "March 1, 2023", "Monday, May 16".
+MONTH_DAY_YEAR = _c(
+    rf"{START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?{month('m')}{SP}(?:(?i:the){SP})?{day('d')}"
+    rf"(?:,?{SP}{year('y')})?"
+)
+#: "June 2018", "early March 2023", "March of 2019".
+MONTH_YEAR = _c(rf"{START}(?:{QUAL})?{month('m')},?{SP}(?:of{SP})?{year('y')}")
+#: "in May", "since March", "last March", "mid-June", "the end of March", "March".
+MONTH_ALONE = _c(rf"{WORD_START}(?:{PREP}{SP})?(?:{MODE}{SP})?(?:{QUAL})?{month('m')}")
+#: "late 2022", "mid-2021", "the end of 2020", "early in 1914".
+QUALIFIED_YEAR = _c(rf"{WORD_START}{QUAL}{year('y')}(?![\-‐‑‒–—][0-9])")
+#: "in 2011", "since 2019", "the year 2000", "in 2011, 2012 and 2013".
+YEAR_AFTER_PREP = _c(
+    rf"{WORD_START}{PREP}{SP}(?:(?i:the){SP}(?i:year){SP})?(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}"
+    rf"(?P<more>(?:,{SP}{_YEAR_DIGITS}{YEAR_END_ALONE}){{0,20}}"
+    rf"(?:,?{SP}(?:and|or){SP}{_YEAR_DIGITS}{YEAR_END_ALONE})?)"
+)
+#: "the 1998 budget", "its 2019 report", "(1916)".
+YEAR_ATTRIBUTIVE = _c(
+    rf"{WORD_START}(?P<det>{_nocase(vocab.YEAR_DETERMINERS)}){SP}(?P<y>{_YEAR_DIGITS})"
+    rf"{YEAR_END_ALONE}(?=\s{{1,3}}[a-z])"
+)
+YEAR_IN_BRACKETS = _c(rf"\((?P<y>{_YEAR_DIGITS})(?=\))")
+LIST_YEAR = _c(rf"{_YEAR_DIGITS}")
+#: "2011's".
+YEAR_POSSESSIVE = _c(rf"{START}(?P<y>{_YEAR_DIGITS})(?=['’]s{END})")
+#: "2012-2021", "2012 to 2021", "between 2012 and 2021", "1914–18".
+YEAR_RANGE = _c(
+    rf"{START}(?:(?P<prep>(?i:between|from)){SP})?(?P<y1>{_YEAR_DIGITS})"
+    rf"(?:{OPT_SP}(?P<dash>{DASH}){OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through|thru)){SP})"
+    rf"(?:(?P<y2>{_YEAR_DIGITS})|(?P<yy>[0-9]{{2}})){YEAR_END_ALONE}"
+)
+#: "1–3 March 2023", "between 1 and 3 March".
+DAY_RANGE = _c(
+    rf"{START}(?:(?P<prep>(?i:between|from)){SP})?{day('d1')}"
+    rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through)){SP})"
+    rf"{day('d2')}(?:{SP}of)?{SP}{month('m')}(?:,?{SP}{year('y')})?"
+)
+#: "March 1-3, 2023".
+MONTH_DAY_RANGE = _c(
+    rf"{START}{month('m')}{SP}{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}"
+    rf"{day('d2')}(?:,?{SP}{year('y')})?"
+)
+#: "2022-05-16".
+ISO_DATE = _c(
+    rf"{START}(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+    r"(?![\w/\-]|[.:][0-9])"
+)
+#: "Spring 2022", "the summer of 2019", "this winter", "in the spring", "late summer".
+SEASON = _c(
+    rf"{WORD_START}(?:{PREP}{SP})?(?:(?P<mode>(?i:this|last|next|the)){SP})?(?:{QUAL})?"
+    rf"(?P<s>{SEASON_WORD})(?:,?{SP}(?:(?i:of){SP})?{year('y')})?"
+)
+#: "the 1990s", "the early 2000s", "the '90s".
+DECADE = _c(
+    rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?:{QUAL})?"
+    rf"(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s|['’](?P<short>[0-9]0)s){END}"
+)
+#: "the 19th century", "the twentieth century".
+CENTURY = _c(
+    rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?:{QUAL})?"
+    rf"(?:(?P<cd>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_nocase(vocab.ORDINALS)}))"
+    rf"(?:{SP}|{DASH})(?i:century){END}"
+)
+#: "the third quarter", "third-quarter", "Q2 2019", "the first quarter of 2020".
+QUARTER = _c(
+    rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?"
+    rf"(?:(?P<qw>{_nocase(vocab.QUARTERS)})(?:{SP}|{DASH})(?i:quarter)|Q(?P<qd>[1-4])){END}"
+    rf"(?:,?{SP}(?:of{SP})?{year('y')})?"
+)
+#: "the first half of 2020", "the second half of this year".
+HALF = _c(
+    rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?P<hw>{_nocase(vocab.HALVES)}){SP}(?i:half){SP}"
+    rf"(?i:of){SP}(?:{MODE}{SP}(?i:year)|{year('y')})"
+)
+#: "yesterday", "tonight", "last night", "this morning", "yesterday afternoon".
+RELATIVE_DAY = _c(
+    rf"{WORD_START}(?P<w>{_nocase(vocab.RELATIVE_DAYS)})"
+    rf"(?:{SP}(?P<part>{_nocase(vocab.DAY_PARTS)}))?{END}"
+)
+#: "this week", "last year", "earlier this month", "early next year", "the end of last year".
+RELATIVE_UNIT = _c(
+    rf"{WORD_START}(?:{QUAL})?(?:(?i:earlier|later){SP})?{MODE}{SP}"
+    rf"(?P<u>(?i:week|month|year|quarter)){END}"
+)
+#: "two years ago", "a week ago".
+AGO = _c(rf"{WORD_START}{NUMBER}{SP}{UNIT_WORD}{SP}(?i:ago){END}")
+#: "Friday", "on Friday", "this Friday", "last Monday", "Tuesday night".
+WEEKDAY = _c(
+    rf"{WORD_START}(?:(?P<mode>(?i:this|last|next|on|coming)){SP})?(?P<wd>{WEEKDAY_FULL})"
+    rf"(?:{SP}(?P<part>{_nocase(vocab.DAY_PARTS)}){END})?"
+)
+_LEAD = _nocase(vocab.DURATION_LEADS)
+#: "12 years", "a decade", "three-year", "the last two years", "several months".
+DURATION = _c(
+    rf"{START}(?:(?P<lead>(?:(?i:the){SP})?{_LEAD}){SP})?{NUMBER}(?:{SP}|(?P<dash>{DASH}))"
+    rf"{UNIT_WORD}(?!{SP}(?i:ago){END})"
+)
+#: "the last decade", "the past year".
+DURATION_LEAD = _c(
+    rf"{WORD_START}(?P<lead>(?i:the){SP}(?i:last|past|previous|coming|following)){SP}"
+    rf"(?P<u>(?i:decade|year|month|week|fortnight|century)){END}"
+)
+#: "every year", "each day", "every two weeks", "every Monday", "per year".
+EVERY = _c(
+    rf"{WORD_START}(?P<w>(?i:every|each|per)){SP}(?:(?P<other>(?i:other)){SP})?"
+    rf"(?:(?P<n>{DIGITS}|(?i:{NUMBER_WORD})){SP})?"
+    rf"(?:{UNIT_WORD}|(?P<wd>{WEEKDAY_FULL})|(?P<mo>{MONTH_WORD}))"
+)
+#: "twice a year", "three times a week".
+TIMES_PER = _c(
+    rf"{WORD_START}(?:(?P<k>(?i:once|twice))|(?P<n>{DIGITS}|(?i:{NUMBER_WORD})){SP}(?i:times))"
+    rf"{SP}(?i:a|an|per|each|every){SP}{UNIT_WORD}"
+)
+#: "daily", "monthly", "annually" (lower case: "Daily" is often a name).
+FREQUENCY = _c(rf"{WORD_START}(?P<w>{_alt(vocab.FREQUENCIES)}){END}")
+#: "8pm", "10.30am", "7 p.m.".
+CLOCK_12 = _c(
+    rf"{START}(?P<h>1[0-2]|0?[0-9])(?:[:.](?P<mi>[0-5][0-9]))?\s?"
+    r"(?P<ap>(?i:am|pm|a\.m\.|p\.m\.))(?!\w)"
+)
+#: "at 10:30", "from 18.00".
+CLOCK_24 = _c(
+    rf"{WORD_START}(?P<prep>(?i:at|from|until|by|before|after)){SP}"
+    r"(?P<h>[01]?[0-9]|2[0-3])[:.](?P<mi>[0-5][0-9])(?![0-9]|[.:,][0-9])"
+)
+#: "at noon", "at midnight".
+CLOCK_WORD = _c(
+    rf"{WORD_START}(?P<prep>(?i:at|by|until|before|after)){SP}(?P<w>(?i:noon|midday|midnight)){END}"
+)
+
+#: A preposition right before a date.
+PREP_BEFORE = re.compile(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$")
+#: What may lie between the two ends of a range of dates.
+RANGE_GAP = re.compile(rf"{OPT_SP}(?:{DASH}|(?i:to|through|thru|until|till|and)){OPT_SP}")
+#: What may lie between a clock time and its day ("8pm on Monday", "Monday, at 8pm").
+TIME_BEFORE_DAY_GAP = re.compile(rf"(?:,?{SP}(?i:on){SP}|,?{SP})")
+DAY_BEFORE_TIME_GAP = re.compile(rf"(?:,?{SP}(?i:at|from){SP}|,?{SP})")
+#: A word right before a position (for the checks in :mod:`.guards`).
+WORD_BEFORE = re.compile(r"([\w£$€.'’]+)\s{0,3}$")
+WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]?\s|\n")
+FUTURE = re.compile(rf"{WORD_START}(?i:{_alt(vocab.FUTURE_MARKERS)}){END}")
+PAST = re.compile(rf"{WORD_START}(?:(?i:{_alt(vocab.PAST_MARKERS)})|[a-z]{{2,}}ed){END}")
+#: Characters that may make a token a URL, an address or a file name.
+TOKEN_MARK = re.compile(r"[:@_\\/]|\.(?=\S)")
+SPACE = re.compile(r"\s")
+FILE_LIKE = re.compile(
+    r"\.(?i:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|html?|php|aspx?)\b"
+)

@@ -1,0 +1,332 @@
+"""Turning what the words said into dates, using the publication date and the text's years.
+
+* A phrase that names its year is EXPLICIT and sets the context year for what follows.
+* A phrase without a year takes it from the publication date (PUBLISHED), choosing the year
+  that puts it nearest the publication date without contradicting the tense of its sentence;
+  else from the nearest explicit year before it in the text (CONTEXT); else it stays
+  UNRESOLVED, with the year unknown. A weekday that does not fit the chosen year but fits a
+  neighbouring one moves the date there (WEEKDAY).
+* "yesterday", "last week", "on Friday" need a publication date; without one they are
+  returned with no value, UNRESOLVED.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..dates import DateError, DateValue, Precision
+from ..models import Kind, Mention, Resolution
+from . import guards, vocab
+from .specs import (
+    Calendar,
+    Clock,
+    Found,
+    Period,
+    Range,
+    RelativeDay,
+    RelativeNamed,
+    RelativeUnit,
+    RelativeWeekday,
+)
+
+_SLACK = timedelta(days=31)
+_FINE = (Precision.DAY, Precision.WEEK, Precision.MONTH)
+#: Precisions precise enough to set the context year.
+_YEARLY = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER,
+           Precision.HALF, Precision.YEAR)  # fmt: skip
+
+Result = tuple[DateValue | None, Resolution, DateValue | None]
+_NONE: Result = (None, Resolution.UNRESOLVED, None)
+
+
+@dataclass
+class _State:
+    text: str
+    published: DateValue | None
+    context_year: int | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The publication day, when the publication date is that precise."""
+        p = self.published
+        return (
+            p.earliest
+            if p is not None and p.precision is Precision.DAY and not p.is_interval
+            else None
+        )
+
+    @property
+    def month(self) -> date | None:
+        p = self.published
+        ok = p is not None and not p.is_interval and p.precision in _FINE
+        return p.earliest if ok else None  # type: ignore[union-attr]
+
+    @property
+    def year(self) -> int | None:
+        p = self.published
+        if p is None or p.is_interval or p.precision not in _YEARLY:
+            return None
+        return p.year
+
+
+def resolve_all(text: str, found: list[Found], published: DateValue | None) -> list[Mention]:
+    state = _State(text, published)
+    mentions: list[Mention] = []
+    for item in found:
+        mention = _mention(state, item)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.resolved_by is Resolution.EXPLICIT and mention.value is not None:
+            year = _context_year(mention.value)
+            if year is not None:
+                state.context_year = year
+    return mentions
+
+
+def _context_year(value: DateValue) -> int | None:
+    if value.endpoints is not None:
+        value = value.endpoints[1] or value.endpoints[0]  # type: ignore[assignment]
+    if not value.year_known or value.precision not in _YEARLY:
+        return None
+    return int(value.edtf[:4])
+
+
+def _mention(state: _State, item: Found) -> Mention | None:
+    text = state.text[item.start : item.end]
+    spec = item.spec
+    if isinstance(spec, Period):
+        return Mention(item.start, item.end, text, item.kind, None, Resolution.EXPLICIT, spec.iso)
+    try:
+        value, how, anchor = _value(state, item)
+        value = _apply_prep(value, item.prep)
+    except DateError:
+        return None  # "31 February": not a real day, so not a date
+    return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
+
+
+def _value(state: _State, item: Found) -> Result:
+    spec = item.spec
+    if isinstance(spec, Calendar):
+        return _calendar(state, item, spec)
+    if isinstance(spec, Range):
+        return _range(state, item, spec)
+    if isinstance(spec, Clock):
+        return _clock(state, item, spec)
+    return _relative(state, item)
+
+
+def _apply_prep(value: DateValue | None, prep: str | None) -> DateValue | None:
+    if value is None or prep is None or value.is_interval:
+        return value
+    if prep in vocab.OPEN_AFTER:
+        return DateValue.interval(value, None)
+    if prep in vocab.OPEN_BEFORE:
+        return DateValue.interval(None, value)
+    if prep in vocab.BEFORE_AFTER and value.qualifier is None and value.year_known:
+        return value.with_qualifier(vocab.BEFORE_AFTER[prep])
+    return value
+
+
+# ------------------------------------------------------------------------------ calendar
+def build(spec: Calendar, year: int | None) -> DateValue | None:
+    """The date ``spec`` names in ``year``; a partial date when the year is unknown."""
+    if spec.century is not None:
+        value = DateValue.of_century(spec.century)
+    elif spec.decade is not None:
+        value = DateValue.of_decade(spec.decade)
+    elif year is None:
+        if spec.month is None:
+            return None
+        value = DateValue.partial(spec.month, spec.day)
+    elif spec.subyear is not None:
+        value = DateValue.of_subyear(year, spec.subyear)
+    elif spec.day is not None:
+        value = DateValue.of_day(year, spec.month or 1, spec.day)
+    elif spec.month is not None:
+        value = DateValue.of_month(year, spec.month)
+    else:
+        value = DateValue.of_year(year)
+    return value.with_qualifier(spec.qualifier) if spec.qualifier else value
+
+
+def _calendar(state: _State, item: Found, spec: Calendar) -> Result:
+    if spec.year is not None or spec.decade is not None or spec.century is not None:
+        return build(spec, spec.year), Resolution.EXPLICIT, None
+    if spec.month is None and spec.subyear is None:
+        return _NONE
+    year, how, anchor = _year_for(state, item, spec)
+    if year is not None and spec.weekday is not None and spec.day is not None:
+        year, how = _check_weekday(spec, year, how)
+    value = build(spec, year)
+    return value, (how if value is not None else Resolution.UNRESOLVED), anchor
+
+
+def _year_for(
+    state: _State, item: Found, spec: Calendar
+) -> tuple[int | None, Resolution, DateValue | None]:
+    """The year of a date that did not name one, and how it was chosen."""
+    if state.published is not None and (state.month or state.year):
+        if state.month is None:
+            return state.year, Resolution.PUBLISHED, state.published
+        tense = guards.tense(state.text, item.start, item.end)
+        return _nearest_year(spec, state.month, tense), Resolution.PUBLISHED, state.published
+    if state.context_year is not None:
+        year = state.context_year
+        return year, Resolution.CONTEXT, DateValue.of_year(year)
+    return None, Resolution.UNRESOLVED, None
+
+
+def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:
+    """The year placing ``spec`` nearest ``ref``: not well after it in a past-tense sentence,
+    not well before it in a future-tense one."""
+    best: tuple[int, int] | None = None
+    plain = Calendar(month=spec.month, day=spec.day, subyear=spec.subyear)
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            value = build(plain, year)
+        except DateError:
+            continue
+        lo, hi = value.earliest, value.latest  # type: ignore[union-attr]
+        if tense == "past" and lo > ref + _SLACK or tense == "future" and hi < ref - _SLACK:
+            continue
+        gap = 0 if lo <= ref <= hi else min(abs((lo - ref).days), abs((hi - ref).days))
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else ref.year
+
+
+def _check_weekday(spec: Calendar, year: int, how: Resolution) -> tuple[int, Resolution]:
+    def fits(y: int) -> bool:
+        try:
+            return date(y, spec.month or 1, spec.day or 1).weekday() == spec.weekday
+        except ValueError:
+            return False
+
+    if fits(year):
+        return year, how
+    for other in (year - 1, year + 1):
+        if fits(other):
+            return other, Resolution.WEEKDAY
+    return year, how
+
+
+def _range(state: _State, item: Found, spec: Range) -> Result:
+    a, b = spec.start, spec.end
+    assert a is not None and b is not None
+    how, anchor = Resolution.EXPLICIT, None
+    if a.year is None and b.year is None:
+        year, how, anchor = _year_for(state, item, a)
+        if year is not None:
+            a = a.with_year(year)
+    if a.year is None and b.year is not None:
+        a = a.with_year(b.year - (1 if a.month_day > b.month_day else 0))
+    elif b.year is None and a.year is not None:
+        b = b.with_year(a.year + (1 if b.month_day < a.month_day else 0))
+    start, end = build(a, a.year), build(b, b.year)
+    if start is None or end is None:
+        return _NONE
+    return DateValue.interval(start, end), how, anchor
+
+
+# ------------------------------------------------------------------------------ times
+def _clock(state: _State, item: Found, spec: Clock) -> Result:
+    if spec.day is not None:
+        value, how, anchor = _value(state, Found(item.start, item.end, Kind.DATE, spec.day))
+        return value, how, anchor
+    if state.day is not None:
+        return (
+            DateValue.of_day(state.day.year, state.day.month, state.day.day),
+            Resolution.PUBLISHED,
+            state.published,
+        )
+    return _NONE
+
+
+# ------------------------------------------------------------------------------ relative
+def _relative(state: _State, item: Found) -> Result:
+    spec = item.spec
+    value: DateValue | None = None
+    if isinstance(spec, RelativeDay | RelativeWeekday) and state.day is not None:
+        value = _day(state, item, state.day)
+    elif isinstance(spec, RelativeUnit):
+        value = _unit(state, spec)
+    elif isinstance(spec, RelativeNamed):
+        if state.month is None:
+            return _partial_named(spec)
+        value = _named(spec, state.month)
+    if value is None:
+        return _NONE
+    return value, Resolution.PUBLISHED, state.published
+
+
+def _day(state: _State, item: Found, ref: date) -> DateValue:
+    spec = item.spec
+    if isinstance(spec, RelativeDay):
+        when = ref + timedelta(days=spec.offset)
+    else:
+        assert isinstance(spec, RelativeWeekday)
+        when = _weekday(spec, ref, guards.tense(state.text, item.start, item.end))
+    return DateValue.of_day(when.year, when.month, when.day)
+
+
+def _weekday(spec: RelativeWeekday, ref: date, tense: str) -> date:
+    ahead = (spec.weekday - ref.weekday()) % 7
+    if spec.mode == "this":
+        return ref + timedelta(days=spec.weekday - ref.weekday())
+    if spec.mode == "next" or (spec.mode == "bare" and tense == "future"):
+        return ref + timedelta(days=ahead or 7)
+    behind = (ref.weekday() - spec.weekday) % 7
+    if spec.mode == "last":
+        return ref - timedelta(days=behind or 7)
+    return ref - timedelta(days=behind)
+
+
+def _unit(state: _State, spec: RelativeUnit) -> DateValue | None:
+    if spec.unit == "day" and state.day is not None:
+        when = state.day + timedelta(days=spec.offset)
+        return DateValue.of_day(when.year, when.month, when.day)
+    if spec.unit == "week" and state.day is not None:
+        return DateValue.week_containing(state.day + timedelta(weeks=spec.offset))
+    value: DateValue | None = None
+    if spec.unit == "month" and state.month is not None:
+        index = state.month.year * 12 + state.month.month - 1 + spec.offset
+        value = DateValue.of_month(index // 12, index % 12 + 1)
+    elif spec.unit == "quarter" and state.month is not None:
+        index = state.month.year * 4 + (state.month.month - 1) // 3 + spec.offset
+        value = DateValue.of_subyear(index // 4, 33 + index % 4)
+    elif spec.unit == "year" and state.year is not None:
+        value = DateValue.of_year(state.year + spec.offset)
+    if value is not None and spec.qualifier:
+        value = value.with_qualifier(spec.qualifier)
+    return value
+
+
+def _named(spec: RelativeNamed, ref: date) -> DateValue:
+    year = ref.year
+    if spec.month is not None:
+        if spec.mode == "last":
+            year -= 0 if spec.month < ref.month else 1
+        elif spec.mode == "next":
+            year += 0 if spec.month > ref.month else 1
+        value = DateValue.of_month(year, spec.month)
+    else:
+        assert spec.subyear is not None
+        value = DateValue.of_subyear(year, spec.subyear)
+        if spec.mode == "last" and value.latest >= ref:  # type: ignore[operator]
+            value = DateValue.of_subyear(year - 1, spec.subyear)
+        elif spec.mode == "next" and value.earliest <= ref:  # type: ignore[operator]
+            value = DateValue.of_subyear(year + 1, spec.subyear)
+    return value.with_qualifier(spec.qualifier) if spec.qualifier else value
+
+
+def _partial_named(spec: RelativeNamed) -> Result:
+    if spec.month is None:
+        return _NONE
+    value = DateValue.partial(spec.month)
+    return (
+        (value.with_qualifier(spec.qualifier) if spec.qualifier else value),
+        Resolution.UNRESOLVED,
+        None,
+    )

@@ -1,0 +1,428 @@
+"""Rules: one pattern and one function turning its matches into :class:`Found` phrases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ..models import Kind
+from . import guards, vocab
+from . import patterns as P
+from .specs import (
+    Calendar,
+    Clock,
+    Found,
+    Period,
+    Range,
+    RelativeDay,
+    RelativeNamed,
+    RelativeUnit,
+    RelativeWeekday,
+)
+
+Builder = Callable[[str, re.Match[str]], "Found | list[Found] | None"]
+
+
+# ------------------------------------------------------------------------------ helpers
+def _norm(word: str) -> str:
+    return " ".join(word.lower().rstrip(".").split())
+
+
+def _month(m: re.Match[str], group: str = "m") -> int:
+    return vocab.MONTHS[_norm(m.group(group))]
+
+
+def _weekday(word: str | None) -> int | None:
+    if not word:
+        return None
+    key = _norm(word)
+    return vocab.WEEKDAYS.get(key, vocab.WEEKDAY_ABBREVIATIONS.get(key))
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    text = m.groupdict().get("q")
+    if not text:
+        return None
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in vocab.QUALIFIERS:
+            return vocab.QUALIFIERS[word]
+    return None
+
+
+def _int(m: re.Match[str], group: str) -> int | None:
+    value = m.groupdict().get(group)
+    return int(value) if value else None
+
+
+def _prep(m: re.Match[str]) -> str | None:
+    value = m.groupdict().get("prep")
+    return _norm(value) if value else None
+
+
+def _span_after_prep(m: re.Match[str]) -> int:
+    """Where the span starts: after the preposition, which is never part of it."""
+    if m.groupdict().get("prep"):
+        rest = m.string[m.end("prep") : m.end()]
+        return m.end("prep") + len(rest) - len(rest.lstrip())
+    return m.start()
+
+
+def _date(m: re.Match[str], spec: object, start: int | None = None) -> Found:
+    return Found(m.start() if start is None else start, m.end(), Kind.DATE, spec, _prep(m))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------ calendar dates
+def day_month_year(text: str, m: re.Match[str]) -> Found | None:
+    if guards.reference_before(text, m.start()):
+        return None
+    spec = Calendar(_int(m, "y"), _month(m), int(m.group("d")), _weekday(m.group("wd")))
+    return _date(m, spec)
+
+
+def month_day_year(text: str, m: re.Match[str]) -> Found | None:
+    if not m.group("y") and guards.count_follows(text, m.end()):
+        return None
+    if _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS and not m.group("wd"):
+        if guards.name_before(text, m.start()):
+            return None
+    spec = Calendar(_int(m, "y"), _month(m), int(m.group("d")), _weekday(m.group("wd")))
+    return _date(m, spec)
+
+
+def month_year(text: str, m: re.Match[str]) -> Found | None:
+    if guards.count_follows(text, m.end()):
+        return None
+    if _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS and not m.group("q"):
+        if guards.name_before(text, m.start()):
+            return None
+    return _date(m, Calendar(int(m.group("y")), _month(m), qualifier=_qualifier(m)))
+
+
+def month_alone(text: str, m: re.Match[str]) -> Found | None:
+    word = m.group("m")
+    prep, mode, qual = _prep(m), m.group("mode"), m.group("q")
+    if not (prep or mode or qual):
+        if len(_norm(word)) <= 4 and _norm(word) not in ("june", "july"):
+            return None  # abbreviations, and "May", need more context
+        if guards.sentence_start(text, m.start()) or guards.name_before(text, m.start()):
+            return None
+    if _norm(word) in vocab.AMBIGUOUS_MONTHS and not (prep or mode or qual):
+        return None
+    start = _span_after_prep(m)
+    if mode:
+        named = RelativeNamed(_norm(mode), month=_month(m), qualifier=_qualifier(m))
+        return Found(start, m.end(), Kind.DATE, named, prep)
+    return Found(
+        start, m.end(), Kind.DATE, Calendar(month=_month(m), qualifier=_qualifier(m)), prep
+    )
+
+
+def qualified_year(text: str, m: re.Match[str]) -> Found | None:
+    if guards.count_follows(text, m.end()):
+        return None
+    return _date(m, Calendar(int(m.group("y")), qualifier=_qualifier(m)))
+
+
+def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
+    prep = _prep(m) or ""
+    if prep == "by" and guards.quantity_before(text, m.start()):
+        return []
+    if prep in ("of", "for") and guards.word_before(text, m.start()).lower() in vocab.AMOUNT_NOUNS:
+        return []
+    if prep in ("from", "between") and P.RANGE_GAP.match(text, m.end("y")) and not m.group("more"):
+        return []  # "from 2000 to 3000": a range of numbers, not a year
+    last_end = m.end("more") if m.group("more") else m.end("y")
+    if guards.count_follows(text, last_end) or guards.quantity_before(text, m.start()):
+        return []
+    found = [Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))), prep)]
+    for item in P.LIST_YEAR.finditer(text, m.start("more"), m.end("more")):
+        found.append(Found(item.start(), item.end(), Kind.DATE, Calendar(int(item.group()))))
+    return found
+
+
+def year_attributive(text: str, m: re.Match[str]) -> Found | None:
+    if guards.count_follows(text, m.end()):
+        return None
+    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+
+
+def year_in_brackets(text: str, m: re.Match[str]) -> Found | None:
+    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+
+
+def year_possessive(text: str, m: re.Match[str]) -> Found | None:
+    if guards.reference_before(text, m.start()):
+        return None
+    return _date(m, Calendar(int(m.group("y"))))
+
+
+def year_range(text: str, m: re.Match[str]) -> Found | None:
+    sep = _norm(m.group("sep") or "")
+    if sep == "and" and not m.group("prep"):
+        return None
+    first = int(m.group("y1"))
+    if guards.reference_before(text, m.start()):
+        return None
+    if m.group("y2"):
+        last = int(m.group("y2"))
+    elif m.group("dash") and int(m.group("yy")) > first % 100:
+        last = first - first % 100 + int(m.group("yy"))
+    else:
+        return None
+    if not first < last <= first + 200:
+        return None
+    if first % 100 == last % 100 == 0 and guards.count_follows(text, m.end()):
+        return None  # "1000-2000 people": round numbers are amounts
+    spec = Range(Calendar(first), Calendar(last))
+    return Found(_span_after_prep(m), m.end(), Kind.DATE, spec, _prep(m))
+
+
+def day_range(text: str, m: re.Match[str]) -> Found | None:
+    if _norm(m.group("sep") or "") == "and" and not m.group("prep"):
+        return None
+    if guards.reference_before(text, m.start()):
+        return None
+    return _days(m, _span_after_prep(m))
+
+
+def month_day_range(text: str, m: re.Match[str]) -> Found | None:
+    if not m.group("y") and guards.count_follows(text, m.end()):
+        return None
+    return _days(m, m.start())
+
+
+def _days(m: re.Match[str], start: int) -> Found | None:
+    first, last = int(m.group("d1")), int(m.group("d2"))
+    if not first < last:
+        return None
+    month, year = _month(m), _int(m, "y")
+    spec = Range(Calendar(year, month, first), Calendar(year, month, last))
+    return Found(start, m.end(), Kind.DATE, spec, _prep(m))
+
+
+def iso_date(text: str, m: re.Match[str]) -> Found | None:
+    return _date(m, Calendar(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+
+
+def season(text: str, m: re.Match[str]) -> Found | None:
+    word, mode, prep = _norm(m.group("s")), _norm(m.group("mode") or ""), _prep(m)
+    code, qual, year = vocab.SEASONS[word], _qualifier(m), _int(m, "y")
+    if year is None:
+        if mode in ("", "the") and not prep and not qual:
+            return None
+        if re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 8]):
+            return None  # "the fall of Paris"
+        if word == "fall" and mode not in ("this", "last", "next", "the"):
+            return None
+    if m.group("s")[0].isupper() and guards.name_before(text, m.start("s")):
+        return None
+    start = _span_after_prep(m)
+    if year is None and mode in ("this", "last", "next"):
+        return Found(start, m.end(), Kind.DATE, RelativeNamed(mode, subyear=code, qualifier=qual))
+    return Found(start, m.end(), Kind.DATE, Calendar(year, subyear=code, qualifier=qual), prep)
+
+
+def decade(text: str, m: re.Match[str]) -> Found | None:
+    if m.group("dec"):
+        first = int(m.group("dec"))
+        if first % 100 == 0 and first < 2000:
+            return _date(m, Calendar(century=first // 100 + 1, qualifier=_qualifier(m)))
+    else:
+        short = int(m.group("short"))
+        first = (2000 if short < 20 else 1900) + short
+    return _date(m, Calendar(decade=first, qualifier=_qualifier(m)))
+
+
+def century(text: str, m: re.Match[str]) -> Found | None:
+    number = _int(m, "cd") or vocab.ORDINALS.get(_norm(m.group("cw") or ""), 0)
+    if not 1 <= number <= 22:
+        return None
+    return _date(m, Calendar(century=number, qualifier=_qualifier(m)))
+
+
+def quarter(text: str, m: re.Match[str]) -> Found | None:
+    number = _int(m, "qd")
+    code = 32 + number if number else vocab.QUARTERS[_norm(m.group("qw"))]
+    if number and not m.group("y"):
+        return None  # a bare "Q3" is too often something else
+    return _date(m, Calendar(_int(m, "y"), subyear=code))
+
+
+def half(text: str, m: re.Match[str]) -> Found | None:
+    code = vocab.HALVES[_norm(m.group("hw"))]
+    if m.group("mode"):
+        return _date(m, RelativeNamed(_norm(m.group("mode")), subyear=code))
+    return _date(m, Calendar(int(m.group("y")), subyear=code))
+
+
+# ------------------------------------------------------------------------------ relative dates
+def relative_day(text: str, m: re.Match[str]) -> Found | None:
+    word = m.group("w")
+    if word[0].isupper() and not word.isupper() and not guards.sentence_start(text, m.start()):
+        return None  # "the Today programme": a name
+    return _date(m, RelativeDay(vocab.RELATIVE_DAYS[_norm(word)]))
+
+
+def relative_unit(text: str, m: re.Match[str]) -> Found | None:
+    offset = vocab.RELATIVE_MODES[_norm(m.group("mode"))]
+    return _date(m, RelativeUnit(_norm(m.group("u")), offset, _qualifier(m)))
+
+
+def ago(text: str, m: re.Match[str]) -> Found | None:
+    count = _count(m.group("n"))
+    unit = _unit(m.group("u"))
+    if not isinstance(count, int) or vocab.UNITS[unit][2]:
+        return None  # "several years ago" names no date; hours ago are times
+    _, multiplier, _ = vocab.UNITS[unit]
+    return _date(m, RelativeUnit(vocab.UNIT_CALENDAR[unit], -count * multiplier, None))
+
+
+def weekday(text: str, m: re.Match[str]) -> Found | None:
+    mode = _norm(m.group("mode") or "")
+    if not mode and guards.name_before(text, m.start("wd")):
+        return None
+    wd = vocab.WEEKDAYS[_norm(m.group("wd"))]
+    if mode in ("", "on"):
+        return Found(m.start("wd"), m.end(), Kind.DATE, RelativeWeekday(wd, "bare"), mode or None)
+    return _date(m, RelativeWeekday(wd, "next" if mode == "coming" else mode))
+
+
+# ------------------------------------------------------------------------------ durations, sets
+def _count(word: str | None) -> int | float | str:
+    """A number written in digits or words; "X" for vague quantities."""
+    if not word:
+        return 1
+    text = _norm(word)
+    if text[0].isdigit():
+        value = float(text.replace(",", ""))
+        return int(value) if value.is_integer() else value
+    if text in vocab.VAGUE_NUMBERS or text.startswith("a few") or "couple" in text:
+        return 2 if "couple" in text else "X"
+    total = 0
+    for part in re.split(r"[\s-]+", text):
+        if part == "hundred":
+            total = max(total, 1) * 100
+        else:
+            total += vocab.NUMBERS[part]
+    return total
+
+
+def _unit(word: str) -> str:
+    key = _norm(word)
+    return vocab.UNIT_PLURALS.get(key, key)
+
+
+def _iso(count: int | float | str, unit: str) -> str:
+    designator, multiplier, is_time = vocab.UNITS[unit]
+    if isinstance(count, str):
+        amount = count
+    else:
+        value = count * multiplier
+        amount = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
+
+
+def duration(text: str, m: re.Match[str]) -> Found | None:
+    unit_word, number = m.group("u"), _norm(m.group("n"))
+    unit = _unit(unit_word)
+    if number in ("a", "an") and (unit in vocab.NOT_AFTER_A or _norm(unit_word) != unit):
+        return None
+    if m.group("dash") and _norm(unit_word) != unit:
+        return None  # "three-years" is not English; "three-year" is
+    if guards.reference_before(text, m.start()):
+        return None
+    iso = _iso(_count(m.group("n")), unit)
+    return Found(m.start(), m.end(), Kind.DURATION, Period(iso))
+
+
+def duration_lead(text: str, m: re.Match[str]) -> Found | None:
+    return Found(m.start(), m.end(), Kind.DURATION, Period(_iso(1, _unit(m.group("u")))))
+
+
+def every(text: str, m: re.Match[str]) -> Found | None:
+    if m.group("wd"):
+        iso = "P1W"
+    elif m.group("mo"):
+        iso = "P1Y"
+    else:
+        unit = _unit(m.group("u"))
+        count = _count(m.group("n"))
+        if m.group("other"):
+            count = 2 if count == 1 else count
+        iso = _iso(count, unit)
+    return Found(m.start(), m.end(), Kind.SET, Period(iso))
+
+
+def times_per(text: str, m: re.Match[str]) -> Found | None:
+    return Found(m.start(), m.end(), Kind.SET, Period(_iso(1, _unit(m.group("u")))))
+
+
+def frequency(text: str, m: re.Match[str]) -> Found | None:
+    return Found(m.start(), m.end(), Kind.SET, Period(vocab.FREQUENCIES[m.group("w")]))
+
+
+# ------------------------------------------------------------------------------ times of day
+def clock_12(text: str, m: re.Match[str]) -> Found | None:
+    hour, minute = int(m.group("h")) % 12, _int(m, "mi") or 0
+    if m.group("ap").lower().startswith("p"):
+        hour += 12
+    return Found(m.start(), m.end(), Kind.TIME, Clock(hour, minute))
+
+
+def clock_24(text: str, m: re.Match[str]) -> Found | None:
+    if guards.count_follows(text, m.end()):
+        return None
+    spec = Clock(int(m.group("h")), int(m.group("mi")))
+    return Found(m.start("h"), m.end(), Kind.TIME, spec, _prep(m))
+
+
+def clock_word(text: str, m: re.Match[str]) -> Found | None:
+    hour = 0 if _norm(m.group("w")) == "midnight" else 12
+    return Found(m.start("w"), m.end(), Kind.TIME, Clock(hour, 0), _prep(m))
+
+
+#: Every rule, in order of preference when two equally long phrases compete.
+RULES: tuple[tuple[re.Pattern[str], Builder], ...] = (
+    (P.DAY_RANGE, day_range),
+    (P.MONTH_DAY_RANGE, month_day_range),
+    (P.YEAR_RANGE, year_range),
+    (P.ISO_DATE, iso_date),
+    (P.DAY_MONTH_YEAR, day_month_year),
+    (P.MONTH_DAY_YEAR, month_day_year),
+    (P.MONTH_YEAR, month_year),
+    (P.QUALIFIED_YEAR, qualified_year),
+    (P.SEASON, season),
+    (P.HALF, half),
+    (P.QUARTER, quarter),
+    (P.DECADE, decade),
+    (P.CENTURY, century),
+    (P.RELATIVE_DAY, relative_day),
+    (P.RELATIVE_UNIT, relative_unit),
+    (P.AGO, ago),
+    (P.WEEKDAY, weekday),
+    (P.MONTH_ALONE, month_alone),
+    (P.YEAR_AFTER_PREP, year_after_prep),
+    (P.YEAR_POSSESSIVE, year_possessive),
+    (P.YEAR_ATTRIBUTIVE, year_attributive),
+    (P.YEAR_IN_BRACKETS, year_in_brackets),
+    (P.EVERY, every),
+    (P.TIMES_PER, times_per),
+    (P.FREQUENCY, frequency),
+    (P.DURATION, duration),
+    (P.DURATION_LEAD, duration_lead),
+    (P.CLOCK_12, clock_12),
+    (P.CLOCK_24, clock_24),
+    (P.CLOCK_WORD, clock_word),
+)
+
+
+def find_all(text: str) -> Iterator[tuple[int, Found]]:
+    """Every phrase every rule recognises, with the rule's rank; overlaps included."""
+    for rank, (pattern, build) in enumerate(RULES):
+        for match in pattern.finditer(text):
+            result = build(text, match)
+            if result is None:
+                continue
+            for found in result if isinstance(result, list) else (result,):
+                if found.start < found.end:
+                    yield rank, found

@@ -1,0 +1,106 @@
+"""What a matched phrase says, before any anchor is applied.
+
+A rule turns a regular-expression match into a :class:`Found`: the span, the kind and a
+spec. Specs record only what the words gave; :mod:`.resolve` later turns them into dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..models import Kind
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A calendar date or period named by the text; missing parts are ``None``."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    subyear: int | None = None  # EDTF season/quarter/half code
+    decade: int | None = None
+    century: int | None = None
+    qualifier: str | None = None
+
+    def with_year(self, year: int) -> Calendar:
+        return replace(self, year=year)
+
+    @property
+    def month_day(self) -> tuple[int, int]:
+        return (self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class Range:
+    """From ``start`` to ``end``; ``None`` marks an open end."""
+
+    start: Calendar | None
+    end: Calendar | None
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    """A day counted from the publication date ("yesterday" is -1)."""
+
+    offset: int
+
+
+@dataclass(frozen=True)
+class RelativeUnit:
+    """A week, month, quarter or year counted from the publication date ("last year")."""
+
+    unit: str
+    offset: int
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class RelativeWeekday:
+    """A weekday placed by the publication date; ``mode`` is this, next, last or bare."""
+
+    weekday: int
+    mode: str
+
+
+@dataclass(frozen=True)
+class RelativeNamed:
+    """A month or season placed by the publication date ("last March", "this summer")."""
+
+    mode: str
+    month: int | None = None
+    subyear: int | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """An ISO 8601 duration, for durations and sets ("P12Y", "P1D")."""
+
+    iso: str
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day, with the day it falls on when the text gave one."""
+
+    hour: int
+    minute: int
+    day: Spec | None = None
+
+
+Spec = (
+    Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeNamed | Period | Clock
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phrase a rule recognised. ``prep`` is the preposition before it, outside the span."""
+
+    start: int
+    end: int
+    kind: Kind
+    spec: Spec
+    prep: str | None = None

@@ -1,0 +1,215 @@
+"""The words the tagger knows, as data.
+
+Every table maps a lower-case word to what it means. The patterns in :mod:`.patterns` are
+built from these tables, so adding a word here is enough to make it recognised.
+"""
+
+from __future__ import annotations
+
+#: Month names and abbreviations (lower case, without a trailing full stop).
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+#: Month words that are also common English words; they need a day, a year or a
+#: preposition before them to count as a month.
+AMBIGUOUS_MONTHS = frozenset({"may"})
+
+#: Weekday names and abbreviations: Monday is 0, as in ``datetime.date.weekday``.
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+
+#: Seasons and their EDTF sub-year codes.
+SEASONS: dict[str, int] = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+}  # fmt: skip
+
+#: Quarters and halves: ordinal word -> EDTF sub-year code.
+QUARTERS: dict[str, int] = {
+    "first": 33, "1st": 33, "second": 34, "2nd": 34,
+    "third": 35, "3rd": 35, "fourth": 36, "4th": 36, "final": 36, "last": 36,
+}  # fmt: skip
+HALVES: dict[str, int] = {"first": 40, "1st": 40, "second": 41, "2nd": 41}
+
+#: Words that narrow a period: "early 2022", "the end of March".
+QUALIFIERS: dict[str, str] = {
+    "early": "early", "mid": "mid", "late": "late",
+    "beginning": "early", "start": "early", "middle": "mid", "end": "late", "close": "late",
+}  # fmt: skip
+
+#: Prepositions that make a bare month or year a date; they stay outside the span.
+DATE_PREPOSITIONS = frozenset({
+    "in", "on", "by", "since", "until", "till", "from", "during", "before", "after",
+    "between", "throughout", "through", "circa", "c.", "ca.", "up until", "as of", "year",
+    "fiscal", "of", "for", "into",
+})  # fmt: skip
+
+#: Words before a year used as a modifier: "the 1998 budget", "its 2019 report".
+YEAR_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that"})
+#: Nouns before "of" that make the number after it an amount: "a total of 2000".
+AMOUNT_NOUNS = frozenset({
+    "total", "sum", "maximum", "minimum", "number", "out", "one", "some", "all", "most",
+    "part", "cost", "price", "fine", "rate", "figure", "value", "average", "budget", "score",
+    "list", "population", "crowd", "group", "team", "force", "army", "fleet", "series",
+})  # fmt: skip
+
+#: Prepositions that open an interval: "since 2019" is ``2019/..``, "until 2018" ``../2018``.
+OPEN_AFTER = frozenset({"since"})
+OPEN_BEFORE = frozenset({"until", "till", "up until"})
+#: Prepositions that place a date before or after the one named.
+BEFORE_AFTER = {"before": "before", "after": "after"}
+
+#: Words joining the two ends of a range ("June to September", "2012-2021").
+RANGE_WORDS = frozenset({"to", "through", "thru", "until", "till", "and"})
+
+#: Words after which a number is a quantity, not a year ("rose by 2000").
+QUANTITY_WORDS = frozenset({
+    "rose", "fell", "grew", "increased", "decreased", "dropped", "reduced", "cut", "up",
+    "down", "more", "less", "fewer", "higher", "lower", "increase", "decrease", "rise",
+    "fall", "grow", "jumped", "climbed", "declined", "raised",
+})  # fmt: skip
+
+#: Words before a number that make it a reference, not a date ("page 19", "no. 2010").
+REFERENCE_WORDS = frozenset({
+    "p", "pp", "page", "pages", "no", "nos", "number", "vol", "volume", "chapter", "ch",
+    "section", "sec", "para", "paragraph", "fig", "figure", "table", "item", "ref", "tel",
+    "phone", "flight", "room", "route", "junction", "line", "version", "ver", "v",
+    "rule", "article", "clause", "box", "code", "unit", "model", "level", "grade",
+    "platform", "gate", "bus", "road", "exit", "id", "ext", "extension", "issue", "£", "$",
+})  # fmt: skip
+
+#: Lower-case words that follow a count ("1100 cases", "2000 people"): irregular plurals
+#: and units. Regular plurals ending in -s are recognised by rule.
+COUNT_WORDS = frozenset({
+    "people", "children", "men", "women", "staff", "police", "personnel", "feet", "cattle",
+    "sheep", "fish", "m", "bn", "k", "km", "kg", "mph", "ft", "per", "percent", "million",
+    "billion", "thousand", "hundred", "pounds", "dollars", "euros", "tonnes", "times",
+    "more", "extra", "additional", "new", "other", "of",
+})  # fmt: skip
+
+#: Lower-case words ending in -s that are not plural nouns.
+NOT_PLURAL = frozenset({
+    "was", "has", "is", "as", "this", "thus", "its", "his", "us", "plus", "across",
+    "towards", "afterwards", "always", "whereas", "unless", "perhaps", "besides", "less",
+    "yes", "does", "goes", "sees", "says", "seems", "begins", "ends", "marks", "saw",
+    "versus", "onwards", "upwards", "downwards",
+})  # fmt: skip
+
+#: Ordinal words for centuries: "the nineteenth century".
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+
+#: Number words and their values; "a"/"an" count as one.
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+#: Quantities that are not numbers: "several months" is ``PXM``.
+VAGUE_NUMBERS = frozenset({"several", "few", "a few", "many", "some", "numerous"})
+
+#: Units of duration: word -> (ISO 8601 designator, multiplier, is a time unit).
+UNITS: dict[str, tuple[str, int, bool]] = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
+    "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
+    "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("M", 3, False),
+    "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
+}  # fmt: skip
+UNIT_PLURALS: dict[str, str] = {
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
+    "nights": "night", "weeks": "week", "fortnights": "fortnight", "months": "month",
+    "quarters": "quarter", "years": "year", "decades": "decade", "centuries": "century",
+}  # fmt: skip
+#: The calendar unit "N units ago" is counted in: "a decade ago" is ten years back.
+UNIT_CALENDAR: dict[str, str] = {
+    "day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
+    "quarter": "month", "year": "year", "decade": "year", "century": "year",
+}  # fmt: skip
+#: Units that "a"/"an" may not count: "a second time", "a quarter of residents".
+NOT_AFTER_A = frozenset({"second", "quarter"})
+
+#: Adverbs of frequency: word -> ISO 8601 period.
+FREQUENCIES: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+    "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+    "yearly": "P1Y", "biannually": "P6M",
+}  # fmt: skip
+
+#: Days relative to the publication date.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0,
+}  # fmt: skip
+#: Parts of a day that may follow "yesterday", "tomorrow" or a weekday.
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+#: "this/last/next" + unit.
+RELATIVE_MODES: dict[str, int] = {"this": 0, "current": 0, "last": -1, "past": -1,
+                                  "previous": -1, "next": 1, "coming": 1}  # fmt: skip
+#: Words that open a duration phrase and belong to its span: "the last two years".
+DURATION_LEADS = ("last", "past", "next", "previous", "coming", "following", "first", "final")
+
+#: Words that mark a sentence as looking ahead or back, for choosing a weekday or a year.
+FUTURE_MARKERS = (
+    "will",
+    "won't",
+    "shall",
+    "'ll",
+    "’ll",
+    "going to",
+    "due to",
+    "set to",
+    "plans to",
+    "plan to",
+    "expected to",
+    "scheduled",
+    "upcoming",
+    "coming",
+    "next",
+)
+PAST_MARKERS = (
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "took",
+    "went",
+    "came",
+    "began",
+    "held",
+    "saw",
+    "made",
+    "gave",
+    "met",
+    "last",
+    "ago",
+)

@@ -1,0 +1,286 @@
+"""Every command through typer's test runner: stdout, stderr and exit codes checked apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline import __version__
+from timeline.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DOC_A = """City Gazette
+
+In June 2018, the school was rated as needing improvement.
+The new head arrived on 1 March 2023 and the board met again in late 2022.
+Yesterday's meeting was stormy. It cost £22 million, see page 19.
+"""
+DOC_B = """The inspection in June 2018 found problems.
+The school reopened on Monday 16 May 2022.
+"""
+
+CURATION = """\
+# corrections
+sources:
+  docs/001_gazette.txt:
+    title: City Gazette
+    published: 2023-03-02
+events:
+  001:june-2018:
+    title: School rated "requires improvement"
+    tags: [inspection]
+    merge: [002:june-2018]
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A small folder like a user's: documents and a curated file."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/001_gazette.txt").write_text(DOC_A, encoding="utf-8")
+    (tmp_path / "docs/002_report.txt").write_text(DOC_B, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/events.yaml").write_text(CURATION, encoding="utf-8")
+    return tmp_path
+
+
+def invoke(runner: CliRunner, *args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+# ----------------------------------------------------------------------------- basics
+def test_version(runner: CliRunner) -> None:
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"timeline {__version__}"
+
+
+@pytest.mark.parametrize("command", ["show", "export", "extract", "check"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    assert "--curation" in result.stdout
+
+
+def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
+    result = invoke(runner, "show", "--bogus")
+    assert result.exit_code == 2
+    assert "No such option" in result.stderr
+
+
+# ----------------------------------------------------------------------------- show
+def test_show_on_a_folder_with_curation(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "show", "docs", "--no-color")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert 'School rated "requires improvement"' in out
+    # chronological: 2018 before 2022 before 2023
+    assert out.index("2018") < out.index("16 May 2022") < out.index("1 March 2023")
+    # the merged event cites both sources
+    assert "2 sources" in out
+    assert result.stderr == ""
+
+
+def test_show_without_a_curated_file_works_on_raw_candidates(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "data/events.yaml").unlink()
+    result = invoke(runner, "show", "docs", "--no-color")
+    assert result.exit_code == 0
+    assert "June 2018" in result.stdout
+    assert "requires improvement" not in result.stdout
+    # "yesterday" cannot be dated without a publication date, and the user is told
+    assert "001:yesterday" in result.stderr
+
+
+def test_published_option_dates_relative_mentions(runner: CliRunner, project: Path) -> None:
+    (project / "data/events.yaml").unlink()
+    result = invoke(runner, "extract", "docs", "--published", "2022-05-17")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    yesterday = next(r for r in rows if r["id"] == "001:yesterday")
+    assert yesterday["date"] == "2022-05-16"
+    assert yesterday["resolved_by"] == "published"
+
+
+def test_stale_correction_is_a_warning_for_show(runner: CliRunner, project: Path) -> None:
+    text = CURATION + "  001:june-2081:\n    title: typo in the id\n"
+    (project / "data/events.yaml").write_text(text, encoding="utf-8")
+    result = invoke(runner, "show", "docs", "--no-color")
+    assert result.exit_code == 0
+    assert re.search(r"data/events.yaml:11:3: warning: .*001:june-2081", result.stderr)
+    assert "001:june-2018" in result.stderr  # the closest current id is suggested
+
+
+# ----------------------------------------------------------------------------- export
+def test_export_csv_parses_and_matches_show(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "export", "docs", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["date"] == "2018-06"
+    assert rows[0]["title"] == 'School rated "requires improvement"'
+    assert rows[0]["sources"] == "docs/001_gazette.txt; docs/002_report.txt"
+    dates = [r["date"] for r in rows]
+    assert "2022-05-16" in dates and "2023-03-01" in dates
+
+
+def test_export_markdown_to_a_file(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "export", "docs", "-f", "markdown", "-o", "out.md", "--title", "Test")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    text = (project / "out.md").read_text(encoding="utf-8")
+    assert text.startswith("# Test")
+    assert "## 2018" in text and "## 2023" in text
+
+
+def test_export_json_has_every_event(runner: CliRunner, project: Path) -> None:
+    shown = invoke(runner, "export", "docs", "-f", "csv").stdout
+    data = json.loads(invoke(runner, "export", "docs", "-f", "json").stdout)
+    assert len(data["events"]) == len(list(csv.DictReader(io.StringIO(shown))))
+
+
+def test_export_refuses_to_overwrite_inputs(runner: CliRunner, project: Path) -> None:
+    before = (project / "data/events.yaml").read_bytes()
+    result = invoke(runner, "export", "docs", "-o", "data/events.yaml")
+    assert result.exit_code == 2
+    assert "refusing to overwrite" in result.stderr
+    assert (project / "data/events.yaml").read_bytes() == before
+    result = invoke(runner, "export", "docs", "-o", "docs/002_report.txt")
+    assert result.exit_code == 2
+    assert (project / "docs/002_report.txt").read_text(encoding="utf-8") == DOC_B
+
+
+# ----------------------------------------------------------------------------- extract
+def test_extract_jsonl_fields(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "extract", "docs")
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    first = rows[0]
+    assert set(first) >= {"id", "source", "line", "start", "end", "text", "date", "earliest",
+                          "latest", "precision", "resolved_by", "quote", "title"}  # fmt: skip
+    for row in rows:
+        source = (project / row["source"]).read_text(encoding="utf-8")
+        assert source[row["start"] : row["end"]] == row["text"]
+    june = next(r for r in rows if r["id"] == "001:june-2018")
+    assert (june["line"], june["date"], june["precision"]) == (3, "2018-06", "month")
+    assert june["quote"] == "In June 2018, the school was rated as needing improvement."
+    # money and page numbers are never dates
+    assert not any(re.search(r"\b(22|19)\b", r["text"]) for r in rows)
+    # curated publication date resolves "Yesterday" in the gazette
+    yesterday = next(r for r in rows if r["id"] == "001:yesterday")
+    assert yesterday["date"] == "2023-03-01"
+
+
+# ----------------------------------------------------------------------------- check
+def test_check_clean(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "check", "docs")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("ok: 2 documents")
+
+
+def test_check_reports_stale_ids_with_line(runner: CliRunner, project: Path) -> None:
+    text = CURATION + "  002:never:\n    drop: true\n"
+    (project / "data/events.yaml").write_text(text, encoding="utf-8")
+    result = invoke(runner, "check", "docs")
+    assert result.exit_code == 1
+    assert re.search(r"data/events.yaml:11:3: error: .*'002:never'", result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        ("events:\n  001:june-2018:\n    titel: x\n", 3, "did you mean 'title'"),
+        ("events:\n  001:june-2018:\n    date: 2023-02-30\n", 3, "February has no day 30"),
+        ("events:\n  a: {}\n  a: {}\n", 3, "duplicate"),
+        ("events:\n  - [unclosed\n", 3, ""),
+    ],
+)
+def test_bad_curation_exits_2_with_file_and_line(
+    runner: CliRunner, project: Path, yaml_text: str, line: int, message: str
+) -> None:
+    (project / "data/events.yaml").write_text(yaml_text, encoding="utf-8")
+    for command in ("show", "check", "export", "extract"):
+        result = invoke(runner, command, "docs")
+        assert result.exit_code == 2, (command, result.stdout)
+        assert re.search(rf"data/events.yaml:{line}:\d+: .*{re.escape(message)}", result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_explicit_curation_file(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "show", "docs", "--curation", "nope.yaml")
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.stderr
+
+
+def test_bad_published_option(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "show", "docs", "--published", "2022-13-45")
+    assert result.exit_code == 2
+    assert "--published" in result.stderr
+
+
+def test_missing_document_path(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "show", "nowhere")
+    assert result.exit_code == 2
+    assert "nowhere: no such file or folder" in result.stderr
+
+
+def test_binary_file_is_skipped_with_exit_1(runner: CliRunner, project: Path) -> None:
+    (project / "docs/003_blob.txt").write_bytes(b"\x00\x01binary")
+    result = invoke(runner, "show", "docs", "--no-color")
+    assert result.exit_code == 1
+    assert "docs/003_blob.txt: skipped: binary file" in result.stderr
+    assert "June 2018" in result.stdout
+
+
+# ----------------------------------------------------------------------------- the seeds
+@pytest.fixture
+def seeds(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return ROOT
+
+
+def test_seed_timeline_tells_the_story(runner: CliRunner, seeds: Path) -> None:
+    result = invoke(runner, "export", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    by_date = {}
+    for row in rows:
+        by_date.setdefault(row["date"], []).append(row)
+    assert "2011" in by_date
+    assert "2018-06" in by_date
+    assert "2022-09" in by_date
+    assert "2023-03-01" in by_date
+    panorama = by_date["2022-05-16"]
+    assert len(panorama) == 1, "the programme is one event"
+    assert len(panorama[0]["sources"].split("; ")) >= 4
+    starts = [r["start"] or r["end"] for r in rows]
+    assert starts == sorted(starts)
+
+
+def test_seed_outputs_agree(runner: CliRunner, seeds: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke(runner, "export", "-f", "csv").stdout)))
+    markdown = invoke(runner, "export", "-f", "markdown").stdout
+    shown = invoke(runner, "show", "--no-color").stdout
+    for row in rows:
+        assert row["display"] in markdown
+        assert row["display"] in shown
+
+
+def test_seed_curation_is_clean(runner: CliRunner, seeds: Path) -> None:
+    result = invoke(runner, "check")
+    assert result.exit_code == 0, result.stderr
