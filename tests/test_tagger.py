@@ -11,6 +11,7 @@ from timeline.models import Kind, Resolution
 from timeline.tagger import tag
 
 PUB = DateValue.of_day(2022, 5, 17)  # a Tuesday
+WEEK = DateValue.of_week(2022, 20)  # published some day in the week of Monday 16 May 2022
 E, P, C, W, U = (Resolution.EXPLICIT, Resolution.PUBLISHED, Resolution.CONTEXT,
                  Resolution.WEEKDAY, Resolution.UNRESOLVED)  # fmt: skip
 D, T, DUR, SET = Kind.DATE, Kind.TIME, Kind.DURATION, Kind.SET
@@ -125,7 +126,17 @@ POSITIVES = [
     ("Sums of 1000-2000 people.", None, []),
     ("On Friday 16 May it ended.", None, [("Friday 16 May", "XXXX-05-16", D, U)]),
     # times
-    ("The debate starts at 8pm.", PUB, [("8pm", "2022-05-17", T, P)]),
+    # a publication week is enough for week-relative phrases, not for day-relative ones
+    ("It was shown earlier this week.", WEEK, [("earlier this week", "2022-W20", D, P)]),
+    ("He will be re-elected this Friday.", WEEK, [("this Friday", "2022-05-20", D, P)]),
+    ("It aired yesterday.", WEEK, [("yesterday", None, D, U)]),
+    ("It happened last week.", WEEK, [("last week", "2022-W19", D, P)]),
+    # a time alone is not given a day the text does not name
+    ("The debate starts at 8pm.", PUB, [("8pm", None, T, U)]),
+    ("Last night's show, which aired at 8pm, drew crowds.", PUB,
+     [("Last night", "2022-05-16", D, P), ("8pm", "2022-05-16", T, P)]),
+    ("It rained last night. The show aired at 8pm.", PUB,
+     [("last night", "2022-05-16", D, P), ("8pm", None, T, U)]),
     ("The debate starts at 8pm.", None, [("8pm", None, T, U)]),
     (
         "The debate started at 10:30 on Monday 16 May.",

@@ -124,3 +124,8 @@ def _masked(token: str) -> bool:
     if token.count("/") >= 2 or token.count(".") >= 3:
         return True
     return P.FILE_LIKE.search(token) is not None
+
+
+def crosses_sentence(between: str) -> bool:
+    """True when the text between two phrases holds a sentence break."""
+    return P.SENTENCE_BREAK.search(between) is not None

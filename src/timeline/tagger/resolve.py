@@ -45,6 +45,8 @@ class _State:
     text: str
     published: DateValue | None
     context_year: int | None = None
+    #: The last day-precise date mention: (its end offset, value, how, anchor).
+    last_day: tuple[int, DateValue, Resolution, DateValue | None] | None = None
 
     @property
     def day(self) -> date | None:
@@ -55,6 +57,14 @@ class _State:
             if p is not None and p.precision is Precision.DAY and not p.is_interval
             else None
         )
+
+    @property
+    def week(self) -> date | None:
+        """The Monday of the publication week, when the publication date gives the week."""
+        p = self.published
+        if p is None or p.is_interval or p.precision not in (Precision.DAY, Precision.WEEK):
+            return None
+        return p.earliest - timedelta(days=p.earliest.weekday())  # type: ignore[operator]
 
     @property
     def month(self) -> date | None:
@@ -78,6 +88,9 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
         if mention is None:
             continue
         mentions.append(mention)
+        value = mention.value
+        if value is not None and value.precision is Precision.DAY and not value.is_interval:
+            state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
         if mention.resolved_by is Resolution.EXPLICIT and mention.value is not None:
             year = _context_year(mention.value)
             if year is not None:
@@ -235,12 +248,13 @@ def _clock(state: _State, item: Found, spec: Clock) -> Result:
     if spec.day is not None:
         value, how, anchor = _value(state, Found(item.start, item.end, Kind.DATE, spec.day))
         return value, how, anchor
-    if state.day is not None:
-        return (
-            DateValue.of_day(state.day.year, state.day.month, state.day.day),
-            Resolution.PUBLISHED,
-            state.published,
-        )
+    # A time with no day of its own takes the day named earlier in its sentence
+    # ("last night's programme, which aired at 8pm"); otherwise its day is not known.
+    if state.last_day is not None:
+        end, value, how, anchor = state.last_day
+        between = state.text[end : item.start]
+        if not guards.crosses_sentence(between):
+            return value, how, anchor
     return _NONE
 
 
@@ -250,6 +264,9 @@ def _relative(state: _State, item: Found) -> Result:
     value: DateValue | None = None
     if isinstance(spec, RelativeDay | RelativeWeekday) and state.day is not None:
         value = _day(state, item, state.day)
+    elif isinstance(spec, RelativeWeekday) and spec.mode == "this" and state.week is not None:
+        when = state.week + timedelta(days=spec.weekday)
+        value = DateValue.of_day(when.year, when.month, when.day)
     elif isinstance(spec, RelativeUnit):
         value = _unit(state, spec)
     elif isinstance(spec, RelativeNamed):
@@ -287,8 +304,9 @@ def _unit(state: _State, spec: RelativeUnit) -> DateValue | None:
     if spec.unit == "day" and state.day is not None:
         when = state.day + timedelta(days=spec.offset)
         return DateValue.of_day(when.year, when.month, when.day)
-    if spec.unit == "week" and state.day is not None:
-        return DateValue.week_containing(state.day + timedelta(weeks=spec.offset))
+    if spec.unit == "week" and state.week is not None:
+        value = DateValue.week_containing(state.week + timedelta(weeks=spec.offset))
+        return value.with_qualifier(spec.qualifier) if spec.qualifier else value
     value: DateValue | None = None
     if spec.unit == "month" and state.month is not None:
         index = state.month.year * 12 + state.month.month - 1 + spec.offset
