@@ -131,6 +131,9 @@ POSITIVES = [
     ("He will be re-elected this Friday.", WEEK, [("this Friday", "2022-05-20", D, P)]),
     ("It aired yesterday.", WEEK, [("yesterday", None, D, U)]),
     ("It happened last week.", WEEK, [("last week", "2022-W19", D, P)]),
+    ("It started more than 10 years ago.", DateValue.of_year(2023),
+     [("more than 10 years ago", "before 2013", D, P)]),
+    ("It began about two years ago.", PUB, [("about two years ago", "2020~", D, P)]),
     # a time alone is not given a day the text does not name
     ("The debate starts at 8pm.", PUB, [("8pm", None, T, U)]),
     ("Last night's show, which aired at 8pm, drew crowds.", PUB,

@@ -188,6 +188,13 @@ RELATIVE_UNIT = _c(
     rf"{WORD_START}(?:{QUAL})?(?:(?i:earlier|later){SP})?{MODE}{SP}"
     rf"(?P<u>(?i:week|month|year|quarter)){END}"
 )
+#: A hedge right before "N units ago": "more than", "about" (see vocab.AGO_HEDGES).
+AGO_HEDGE = _c(
+    r"(?<![\w-])(?P<h>(?i:"
+    + "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES), key=len, reverse=True))
+    + r"))\s+\Z"
+)
+
 #: "two years ago", "a week ago".
 AGO = _c(rf"{WORD_START}{NUMBER}{SP}{UNIT_WORD}{SP}(?i:ago){END}")
 #: "Friday", "on Friday", "this Friday", "last Monday", "Tuesday night".

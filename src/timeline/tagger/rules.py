@@ -274,7 +274,11 @@ def ago(text: str, m: re.Match[str]) -> Found | None:
     if not isinstance(count, int) or vocab.UNITS[unit][2]:
         return None  # "several years ago" names no date; hours ago are times
     _, multiplier, _ = vocab.UNITS[unit]
-    return _date(m, RelativeUnit(vocab.UNIT_CALENDAR[unit], -count * multiplier, None))
+    # "more than ten years ago" is before that year; "about ten years ago" is approximate.
+    hedge = P.AGO_HEDGE.search(text, max(0, m.start() - 40), m.start())
+    qualifier = vocab.AGO_HEDGES[_norm(hedge.group("h"))] if hedge else None
+    spec = RelativeUnit(vocab.UNIT_CALENDAR[unit], -count * multiplier, qualifier)
+    return _date(m, spec, hedge.start("h") if hedge else None)
 
 
 def weekday(text: str, m: re.Match[str]) -> Found | None:

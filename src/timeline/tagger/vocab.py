@@ -213,3 +213,19 @@ PAST_MARKERS = (
     "last",
     "ago",
 )
+
+
+#: Words before "N years ago" that change what it means: "more than ten years ago" lies before
+#: the year ten years back; "about ten years ago" is near it.
+AGO_HEDGES = {
+    "more than": "before",
+    "over": "before",
+    "at least": "before",
+    "about": "approximate",
+    "around": "approximate",
+    "roughly": "approximate",
+    "approximately": "approximate",
+    "some": "approximate",
+    "nearly": "approximate",
+    "almost": "approximate",
+}
