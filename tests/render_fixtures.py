@@ -8,6 +8,10 @@ event with three sources and one with none but a note.
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
+
 from timeline.dates import DateValue
 from timeline.models import Event, Resolution, SourceRef
 
@@ -107,3 +111,26 @@ def _events() -> list[Event]:
 def build_events() -> list[Event]:
     """The fixture timeline, in the order a caller would pass it (chronological)."""
     return sorted(_events(), key=lambda event: event.date.sort_key())
+
+
+TITLE = "Children’s services: a timeline"
+EVENTS = build_events()
+BY_ID = {event.id: event for event in EVENTS}
+
+
+def terminal_text(events=EVENTS, width=80, **options) -> str:
+    """The terminal rendering as plain text, at ``width`` columns."""
+    from timeline.render.terminal import render_terminal
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    render_terminal(events, console, **options)
+    return console.file.getvalue()
+
+
+def terminal_ansi(events=EVENTS, width=80, **options) -> str:
+    """The terminal rendering with colour codes, as a terminal would receive it."""
+    from timeline.render.terminal import render_terminal
+
+    console = Console(file=io.StringIO(), width=width, color_system="standard", force_terminal=True)
+    render_terminal(events, console, **options)
+    return console.file.getvalue()

@@ -24,35 +24,30 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from rich.console import Console
-from rich.text import Text
 
-from render_fixtures import BULLETIN, GAZETTE, LONG_TITLE, MINUTES, build_events, ref
+from render_fixtures import (
+    BULLETIN,
+    BY_ID,
+    EVENTS,
+    GAZETTE,
+    LONG_TITLE,
+    MINUTES,
+    TITLE,
+    ref,
+    terminal_text,
+)
 from timeline.dates import DateValue
 from timeline.models import Event, Resolution, SourceRef
 from timeline.render import FORMATS, group_by_year, phrase_span, quote_parts, render
 from timeline.render.csv import COLUMNS, render_csv
+from timeline.render.html import render_html
 from timeline.render.jsonout import render_json
 from timeline.render.markdown import escape, render_markdown
-from timeline.render.terminal import render_terminal
+from timeline.render.mermaid import render_mermaid
+from timeline.render.timelinejs import render_timelinejs
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("TIMELINE_REGEN_GOLDEN") == "1"
-TITLE = "Children’s services: a timeline"
-EVENTS = build_events()
-BY_ID = {event.id: event for event in EVENTS}
-
-
-def terminal_text(events=EVENTS, width=80, **options) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
-    render_terminal(events, console, **options)
-    return console.file.getvalue()
-
-
-def terminal_ansi(events=EVENTS, width=80, **options) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system="standard", force_terminal=True)
-    render_terminal(events, console, **options)
-    return console.file.getvalue()
 
 
 def commonmark(text: str) -> str:
@@ -65,10 +60,20 @@ GOLDEN_CASES = {
     "timeline_quotes.md": lambda: render_markdown(EVENTS, title=TITLE, quotes=True),
     "timeline.csv": lambda: render_csv(EVENTS),
     "timeline.json": lambda: render_json(EVENTS, title=TITLE),
+    "timeline_mermaid.md": lambda: render_markdown(EVENTS, title=TITLE, mermaid=True),
+    "timeline.mmd": lambda: render_mermaid(EVENTS, title=TITLE),
+    "timeline_bom.csv": lambda: render_csv(EVENTS, bom=True),
+    "timelinejs.json": lambda: render_timelinejs(EVENTS, title=TITLE),
+    "timeline.html": lambda: render_html(EVENTS, title=TITLE),
+    "timeline_no_quotes_by_month.html": lambda: render_html(EVENTS, quotes=False,
+                                                            group_by="month"),
     "terminal_80.txt": lambda: terminal_text(width=80, title=TITLE),
     "terminal_40.txt": lambda: terminal_text(width=40),
     "terminal_120.txt": lambda: terminal_text(width=120),
     "terminal_80_quotes.txt": lambda: terminal_text(width=80, quotes=True),
+    "terminal_60_month.txt": lambda: terminal_text(width=60, group_by="month"),
+    "terminal_100_none_quotes.txt": lambda: terminal_text(width=100, group_by="none",
+                                                          quotes=True, title=TITLE),
 }
 
 
@@ -91,29 +96,33 @@ def test_golden(name: str) -> None:
         ("markdown", lambda: render_markdown(EVENTS, title="T", quotes=True)),
         ("csv", lambda: render_csv(EVENTS, bom=True)),
         ("json", lambda: render_json(EVENTS, title="T")),
+        ("mermaid", lambda: render_mermaid(EVENTS, title="T")),
+        ("timelinejs", lambda: render_timelinejs(EVENTS, title="T")),
+        ("html", lambda: render_html(EVENTS, title="T", quotes=False)),
     ],
 )
 def test_render_dispatches_to_each_format(fmt: str, direct) -> None:
     options = {"markdown": {"title": "T", "quotes": True}, "csv": {"bom": True},
-               "json": {"title": "T"}}[fmt]  # fmt: skip
+               "json": {"title": "T"}, "mermaid": {"title": "T"}, "timelinejs": {"title": "T"},
+               "html": {"title": "T", "quotes": False}}[fmt]  # fmt: skip
     assert render(fmt, EVENTS, **options) == direct()
 
 
 def test_formats_are_the_dispatchable_ones() -> None:
-    assert FORMATS == ("markdown", "csv", "json")
+    assert FORMATS == ("markdown", "mermaid", "csv", "json", "timelinejs", "html")
 
 
 def test_render_rejects_unknown_format_naming_the_choices() -> None:
-    with pytest.raises(ValueError, match="'html'.*markdown, csv, json"):
-        render("html", EVENTS)
+    with pytest.raises(ValueError, match="'pdf'.*markdown, mermaid, csv, json, timelinejs, html"):
+        render("pdf", EVENTS)
 
 
 def test_importing_and_text_rendering_never_load_rich() -> None:
     code = (
-        "import sys, timeline.render as r\n"
-        "loaded = 'rich' in sys.modules\n"
-        "r.render('markdown', []); r.render('csv', []); r.render('json', [])\n"
-        "print(loaded, 'rich' in sys.modules)\n"
+        "import sys, timeline.render as r, timeline.filters\n"
+        "loaded = 'rich' in sys.modules or 'typer' in sys.modules\n"
+        "for fmt in r.FORMATS: r.render(fmt, [])\n"
+        "print(loaded, 'rich' in sys.modules or 'typer' in sys.modules)\n"
     )
     src = str(Path(__file__).parent.parent / "src")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -408,102 +417,6 @@ def test_json_nulls_for_unknown_and_open_dates() -> None:
     assert gazette["date"] == "2022-05-16"
     assert gazette["source_published"] == "2022-05-17"
     assert gazette["source_url"].startswith("https://")
-
-
-# ----------------------------------------------------------------------------- terminal
-@pytest.mark.parametrize("width", [40, 80, 120])
-@pytest.mark.parametrize("quotes", [False, True])
-def test_terminal_lines_fit_the_width_without_trailing_spaces(width: int, quotes: bool) -> None:
-    for line in terminal_text(width=width, quotes=quotes, title=TITLE).splitlines():
-        assert len(line) <= width, line
-        assert line == line.rstrip(), line
-
-
-@pytest.mark.parametrize("width", [40, 80, 120])
-def test_terminal_long_title_hangs_under_the_title_column(width: int) -> None:
-    lines = terminal_text(width=width).splitlines()
-    first = next(i for i, line in enumerate(lines) if "A review of every" in line)
-    column = lines[first].index("A review")
-    following = lines[first + 1 : first + 4]
-    assert all(line[:column].strip() in ("", "2020", "January", "15 January") for line in following)
-    assert all(line[column] != " " for line in following)
-    words = " ".join(line[column:] for line in lines[first:]).split()
-    assert " ".join(words).startswith(LONG_TITLE)
-
-
-def test_terminal_marks_and_legend() -> None:
-    lines = terminal_text().splitlines()
-    entry = {line.split()[1] if line.startswith("  ~") or line.startswith("  ?") else None: line
-             for line in lines if line.startswith(("  ~", "  ?"))}  # fmt: skip
-    assert set(entry) == {"about", "1", "16"}  # approximate, inferred, year unknown
-    assert lines[-2:] == ["~ date inferred from context, or approximate", "? year not known"]
-    assert sum(1 for line in lines if line.startswith("  ~ ")) == 2
-    plain = terminal_text([BY_ID["e-2011"], BY_ID["e-2018"]])
-    assert "~" not in plain and "?" not in plain and "inferred" not in plain
-
-
-def test_terminal_year_headings_with_unknown_year_last() -> None:
-    lines = terminal_text().splitlines()
-    headings = [line for line in lines if line and not line.startswith(" ")][:-2]
-    assert headings == ["2011", "2012", "2015", "2017", "2018", "2019", "2020", "2022", "2023",
-                        "Year unknown"]  # fmt: skip
-
-
-def test_terminal_sources_line() -> None:
-    text = terminal_text(width=200)
-    assert "Council *promises* change | Valley_Gazette:40; 001_be30bcefd557b5c9.txt:2; " \
-           "002_f82ba60ffd874853.txt:5" in text  # fmt: skip
-    assert "3 sources: Council" in text
-    assert "001_be30bcefd557b5c9.txt:4\n" in text
-    assert "Note: Date from the council's published calendar" in text
-
-
-def test_terminal_event_without_source_or_note_says_so() -> None:
-    event = Event("x", DateValue.of_year(2011), "Nothing to cite")
-    assert "Nothing to cite\n" in terminal_text([event])
-    assert "no source" in terminal_text([event])
-
-
-def test_terminal_quotes_highlight_the_date_phrase() -> None:
-    styled = Text.from_ansi(terminal_ansi(quotes=True, width=200))
-    highlighted = {
-        styled.plain[span.start : span.end]
-        for span in styled.spans
-        if getattr(span.style, "bold", False) and getattr(span.style, "underline", False)
-    }
-    assert highlighted == {
-        "2011", "Between 2012 and 2021", "Around 2015", "June 2018", "Since 2019",
-        "15 January 2020", "spring 2022", "Monday 16 May", "16 May 2022", "late 2022",
-        "Yesterday", "Friday 16 May",
-    }  # fmt: skip
-    assert "“Between 2012 and 2021 funding fell every year.”" in styled.plain
-
-
-@pytest.mark.parametrize("quotes", [False, True])
-@pytest.mark.parametrize("width", [40, 80])
-def test_terminal_colour_is_only_styling(quotes: bool, width: int) -> None:
-    ansi = terminal_ansi(width=width, quotes=quotes, title=TITLE)
-    assert "\x1b[" in ansi
-    assert Text.from_ansi(ansi).plain == terminal_text(width=width, quotes=quotes, title=TITLE)
-
-
-def test_terminal_does_not_read_markup_in_titles() -> None:
-    event = Event("x", DateValue.of_year(2011), "[bold]not bold[/bold] :smile: [link=x]y[/link]",
-                  [SourceRef("a/[red]b.txt", line=3)])  # fmt: skip
-    text = terminal_text([event])
-    assert "[bold]not bold[/bold] :smile: [link=x]y[/link]" in text
-    assert "[red]b.txt:3" in text
-
-
-@pytest.mark.parametrize(
-    ("events", "options", "expected"),
-    [
-        ([], {}, "No events.\n"),
-        ([], {"title": "Mine"}, "Mine\n\nNo events.\n"),
-    ],
-)
-def test_terminal_without_events(events, options, expected) -> None:
-    assert terminal_text(events, **options) == expected
 
 
 def test_fixture_covers_the_awkward_cases() -> None:

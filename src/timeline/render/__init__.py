@@ -15,22 +15,40 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from timeline.dates import MONTH_NAMES, DateValue, Precision
+
 if TYPE_CHECKING:
     from timeline.models import Event, SourceRef
 
 __all__ = [
     "FORMATS",
+    "GROUPINGS",
     "UNKNOWN_YEAR",
     "render",
     "group_by_year",
+    "group_events",
+    "date_parts",
+    "source_numbers",
+    "source_badges",
     "short_name",
     "phrase_span",
     "one_line",
     "quote_parts",
+    "INFERRED_HOW",
 ]
 
 #: The text formats :func:`render` can produce.
-FORMATS = ("markdown", "csv", "json")
+FORMATS = ("markdown", "mermaid", "csv", "json", "timelinejs", "html")
+
+#: How events can be put under headings: by year, by month, or all under none.
+GROUPINGS = ("year", "month", "none")
+
+#: For an inferred date: what it was inferred from, as a reader would say it.
+INFERRED_HOW = {
+    "published": "inferred from the document's publication date",
+    "context": "inferred from an earlier date in the same document",
+    "weekday": "inferred from the weekday the text names",
+}
 
 #: Heading for events whose date has no known year.
 UNKNOWN_YEAR = "Year unknown"
@@ -40,6 +58,9 @@ _RENDERERS = {
     "markdown": ("timeline.render.markdown", "render_markdown"),
     "csv": ("timeline.render.csv", "render_csv"),
     "json": ("timeline.render.jsonout", "render_json"),
+    "mermaid": ("timeline.render.mermaid", "render_mermaid"),
+    "timelinejs": ("timeline.render.timelinejs", "render_timelinejs"),
+    "html": ("timeline.render.html", "render_html"),
 }
 
 
@@ -65,6 +86,100 @@ def group_by_year(events: Iterable[Event]) -> list[tuple[int | None, list[Event]
     if unknown:
         ordered.append((None, unknown))
     return ordered
+
+
+def group_events(events: Iterable[Event], by: str = "year") -> list[tuple[str, list[Event]]]:
+    """Events under headings: ``by`` is one of :data:`GROUPINGS`.
+
+    * ``"year"``: as :func:`group_by_year`, headed "2022" (and :data:`UNKNOWN_YEAR`).
+    * ``"month"``: a date that lies within one month is headed by it ("May 2022"); a coarser
+      date by its year ("2022"). Headings follow the caller's order: a new heading starts
+      whenever the next event's heading differs, so chronological input stays chronological.
+      Events with no known year come last.
+    * ``"none"``: one group headed ``""``.
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {by!r}; choose one of: {', '.join(GROUPINGS)}")
+    events = list(events)
+    if by == "none":
+        return [("", events)] if events else []
+    if by == "year":
+        return [(UNKNOWN_YEAR if year is None else str(year), group)
+                for year, group in group_by_year(events)]  # fmt: skip
+    known = [event for event in events if event.date.year is not None]
+    runs: list[tuple[str, list[Event]]] = []
+    for event in known:
+        label = _month_label(event.date)
+        if runs and runs[-1][0] == label:
+            runs[-1][1].append(event)
+        else:
+            runs.append((label, [event]))
+    unknown = [event for event in events if event.date.year is None]
+    return runs + ([(UNKNOWN_YEAR, unknown)] if unknown else [])
+
+
+def _month_label(value: DateValue) -> str:
+    lo, hi = value.earliest, value.latest
+    if lo and hi and (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
+    return str(value.year)
+
+
+#: Precisions at which the source gave a calendar year of its own.
+_YEAR_GIVEN = frozenset(Precision) - {Precision.DECADE, Precision.CENTURY}
+
+
+def date_parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
+    """Year, month and day of a single date, each only where its precision gave it.
+
+    An interval gives its start's year only. Nothing is filled in: "June 2018" has no day,
+    "spring 2022" no month, "16 May" (year unknown) no year.
+    """
+    if value.is_interval:
+        return value.year, None, None
+    fields = value.edtf.rstrip("~").split("-")
+    year = int(fields[0]) if value.year_known and value.precision in _YEAR_GIVEN else None
+    month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None
+    day = int(fields[2]) if value.precision is Precision.DAY else None
+    return year, month, day
+
+
+def source_numbers(events: Iterable[Event]) -> dict[str, int]:
+    """A number for each source document (1, 2, ...), in order of first citation."""
+    numbers: dict[str, int] = {}
+    for event in events:
+        for ref in event.sources:
+            numbers.setdefault(ref.source, len(numbers) + 1)
+    return numbers
+
+
+_NAME_BREAK = re.compile(r"[_\-\s.]")
+
+
+def source_badges(events: Iterable[Event]) -> dict[str, str]:
+    """A short, unique label for each source document, in order of first citation.
+
+    The label is the file name up to its first ``_``, ``-``, ``.`` or space ("000" for
+    ``data/000_1ba6.txt``, "minutes" for ``minutes-2023.txt``); where two sources would share
+    a label, each of them gets its file name without extension instead, and where those
+    collide too, its whole path.
+    """
+    paths = list(source_numbers(events))
+    stems = {path: _stem(path) for path in paths}
+    labels = {path: _NAME_BREAK.split(stem, 1)[0] or stem for path, stem in stems.items()}
+    for fallback in (stems, {path: path for path in paths}):
+        counts: dict[str, int] = {}
+        for label in labels.values():
+            counts[label] = counts.get(label, 0) + 1
+        labels = {path: fallback[path] if counts[label] > 1 else label
+                  for path, label in labels.items()}  # fmt: skip
+    return labels
+
+
+def _stem(path: str) -> str:
+    name = path.rstrip("/").rsplit("/", 1)[-1] or path
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    return stem or name
 
 
 def short_name(ref: SourceRef) -> str:

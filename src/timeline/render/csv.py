@@ -10,8 +10,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from timeline.dates import DateValue, Precision
 from timeline.models import Event
+from timeline.render import date_parts
 
 __all__ = ["COLUMNS", "render_csv"]
 
@@ -23,24 +23,12 @@ COLUMNS = (
 #: Columns written by the tool from the date itself: never formulas, never prefixed.
 _TRUSTED = frozenset({"date", "start", "end", "year", "month", "day"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_YEAR_GIVEN = frozenset(Precision) - {Precision.DECADE, Precision.CENTURY}
 _LIST_SEPARATOR = "; "
-
-
-def _parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
-    """Year, month and day, each only where the date's precision gave it."""
-    if value.is_interval:
-        return value.year, None, None
-    fields = value.edtf.rstrip("~").split("-")
-    year = int(fields[0]) if value.year_known and value.precision in _YEAR_GIVEN else None
-    month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None
-    day = int(fields[2]) if value.precision is Precision.DAY else None
-    return year, month, day
 
 
 def _cells(event: Event) -> dict[str, object]:
     value = event.date
-    year, month, day = _parts(value)
+    year, month, day = date_parts(value)
     return {
         "date": value.edtf,
         "start": value.earliest.isoformat() if value.earliest else None,

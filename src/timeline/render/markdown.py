@@ -109,9 +109,17 @@ def _join_paragraphs(quoted: list[str]) -> list[str]:
 
 
 def render_markdown(
-    events: Sequence[Event], *, title: str | None = None, quotes: bool = False
+    events: Sequence[Event],
+    *,
+    title: str | None = None,
+    quotes: bool = False,
+    mermaid: bool = False,
 ) -> str:
-    """Markdown for ``events`` (already in chronological order)."""
+    """Markdown for ``events`` (already in chronological order).
+
+    With ``mermaid``, a Mermaid ``timeline`` diagram of the same events follows the list,
+    before the footnotes.
+    """
     out = [f"# {escape(title or 'Timeline', heading=True)}", ""]
     if not events:
         out += ["No events.", ""]
@@ -121,6 +129,10 @@ def render_markdown(
         for event in group:
             out += _item(event, notes, quotes)
         out.append("")
+    if mermaid and events:
+        from timeline.render.mermaid import render_mermaid
+
+        out += [render_mermaid(events, title=title, fenced=True)]
     footnotes = notes.lines()
     if footnotes:
         out += footnotes + [""]

@@ -1,8 +1,10 @@
-"""The timeline in the terminal: year headings, then one entry per event.
+"""The timeline in the terminal: headings, then the events strung on a vertical rule.
 
 Each entry has a mark column (inferred or approximate dates, unknown years), the date at its
-precision in a fixed-width column, and the title wrapped under its own column with the
-sources below it. Colour and weight are only styling: without colour the text is the same.
+precision right-aligned so that the years line up, a dot on the rule, and the title wrapped
+beside it, with the number of sources and a badge for each. The sources are listed once, under
+their badges, after the timeline. Colour and weight are only styling: without colour the text
+is the same.
 """
 
 from __future__ import annotations
@@ -14,22 +16,29 @@ from rich.text import Text
 
 from timeline.dates import Qualifier
 from timeline.models import Event, SourceRef
-from timeline.render import UNKNOWN_YEAR, group_by_year, one_line, quote_parts, short_name
+from timeline.render import group_events, one_line, quote_parts, source_badges
 
-__all__ = ["render_terminal", "MARKS"]
+__all__ = ["render_terminal", "MARKS", "DOT", "RULE"]
 
 #: Mark -> what it means, in legend order.
 MARKS = {
     "~": "date inferred from context, or approximate",
     "?": "year not known",
 }
-_INDENT = 2
+#: Where an entry sits on the rule, and the rule that joins the entries under a heading.
+DOT = "●"
+RULE = "│"
+_MARK_WIDTH = 3  # " ~ "
 _MIN_DATE_WIDTH = 10
 _MIN_BODY_WIDTH = 12
 _QUOTE_INDENT = 2
+_SOURCE_INDENT = 2
 _STYLE_TITLE = "bold"
-_STYLE_YEAR = "bold"
+_STYLE_HEADING = "bold"
+_STYLE_TEXT = "bold"
+_STYLE_RULE = "dim"
 _STYLE_SOURCE = "dim"
+_STYLE_BADGE = "cyan"
 _STYLE_NOTE = "italic"
 _STYLE_PHRASE = "bold underline"
 
@@ -42,23 +51,29 @@ def _mark(event: Event) -> str:
     return ""
 
 
-def _cite(ref: SourceRef) -> str:
-    name = short_name(ref)
-    return f"{name}:{ref.line}" if ref.line is not None else name
+def _badge(ref: SourceRef, badges: dict[str, str]) -> Text:
+    return Text(f"[{badges[ref.source]}]", style=_STYLE_BADGE)
 
 
-def _sources_line(event: Event) -> Text | None:
-    cites = "; ".join(_cite(ref) for ref in event.sources)
-    if len(event.sources) > 1:
-        cites = f"{len(event.sources)} sources: {cites}"
-    if not cites:
+def _cite(ref: SourceRef, badges: dict[str, str]) -> Text:
+    text = _badge(ref, badges)
+    if ref.line is not None:
+        text.append(f" line {ref.line}", style=_STYLE_SOURCE)
+    return text
+
+
+def _sources_line(event: Event, badges: dict[str, str]) -> Text | None:
+    count = len(event.sources)
+    if not count:
         return None if event.note else Text("no source", style=_STYLE_SOURCE)
-    return Text(cites, style=_STYLE_SOURCE)
+    label = "1 source: " if count == 1 else f"{count} sources: "
+    cites = Text(", ", style=_STYLE_SOURCE).join(_cite(ref, badges) for ref in event.sources)
+    return Text(label, style=_STYLE_SOURCE) + cites
 
 
-def _quote(ref: SourceRef) -> Text:
+def _quote(ref: SourceRef, badges: dict[str, str]) -> Text:
     before, phrase, after = quote_parts(ref)
-    text = Text("“")
+    text = _badge(ref, badges) + Text(" “")
     text.append(before)
     text.append(phrase, style=_STYLE_PHRASE)
     text.append(after)
@@ -66,75 +81,120 @@ def _quote(ref: SourceRef) -> Text:
     return text
 
 
-def _body(event: Event, quotes: bool) -> list[tuple[Text, int]]:
+def _body(event: Event, quotes: bool, badges: dict[str, str]) -> list[tuple[Text, int]]:
     """The parts of an entry's right-hand column, each with its extra indent."""
-    parts = [(Text(one_line(event.title)), 0)]
-    sources = _sources_line(event)
+    parts = [(Text(one_line(event.title), style=_STYLE_TEXT), 0)]
+    sources = _sources_line(event, badges)
     if sources is not None:
         parts.append((sources, 0))
     if event.note:
         parts.append((Text(f"Note: {one_line(event.note)}", style=_STYLE_NOTE), 0))
     if quotes:
-        parts.extend((_quote(ref), _QUOTE_INDENT) for ref in event.sources if ref.quote)
+        parts.extend((_quote(ref, badges), _QUOTE_INDENT) for ref in event.sources if ref.quote)
     return parts
 
 
 def _wrap(console: Console, text: Text, width: int) -> list[Text]:
-    return list(text.wrap(console, max(width, 1), overflow="fold"))
-
-
-def _entry(console: Console, event: Event, date_width: int, quotes: bool) -> list[Text]:
-    """An entry's lines: mark, date column, then the body with a hanging indent."""
-    body_width = max(console.width - _INDENT - 3 - date_width, _MIN_BODY_WIDTH)
-    dates = _wrap(console, Text(event.date.display()), date_width)
-    body = [
-        Text(" " * indent) + line
-        for part, indent in _body(event, quotes)
-        for line in _wrap(console, part, body_width - indent)
-    ]
-    lines = []
-    for row in range(max(len(dates), len(body))):
-        line = Text(" " * _INDENT + (_mark(event) if row == 0 else "").ljust(1) + " ")
-        label = dates[row] if row < len(dates) else Text()
-        label.rstrip()
-        line.append_text(label)
-        line.pad_right(date_width - label.cell_len + 1)
-        if row < len(body):
-            line.append_text(body[row])
-        line.rstrip()
-        lines.append(line)
-    return lines
-
-
-def _wrapped(console: Console, text: Text) -> list[Text]:
-    """``text`` wrapped to the console, without trailing spaces."""
-    lines = _wrap(console, text, console.width)
+    lines = list(text.wrap(console, max(width, 1), overflow="fold"))
     for line in lines:
         line.rstrip()
     return lines
 
 
+class _Layout:
+    """Column widths for one rendering: mark, date, rule, body."""
+
+    def __init__(self, console: Console, events: Sequence[Event]) -> None:
+        self.console = console
+        longest = max(len(event.date.display()) for event in events)
+        self.date_width = min(longest, max(_MIN_DATE_WIDTH, (console.width - _MARK_WIDTH) // 3))
+        self.body_width = max(console.width - _MARK_WIDTH - self.date_width - 3, _MIN_BODY_WIDTH)
+
+    def rule_only(self) -> Text:
+        return Text(" " * (_MARK_WIDTH + self.date_width + 1)) + Text(RULE, style=_STYLE_RULE)
+
+    def entry(self, event: Event, quotes: bool, badges: dict[str, str]) -> list[Text]:
+        """An entry's lines: mark, right-aligned date, dot or rule, then the wrapped body."""
+        dates = _wrap(self.console, Text(event.date.display()), self.date_width)
+        body = [
+            Text(" " * indent) + line
+            for part, indent in _body(event, quotes, badges)
+            for line in _wrap(self.console, part, self.body_width - indent)
+        ]
+        lines = []
+        for row in range(max(len(dates), len(body))):
+            mark = _mark(event) if row == 0 else ""
+            line = Text(f" {mark:1} ")
+            label = dates[row] if row < len(dates) else Text()
+            line.pad_right(self.date_width - label.cell_len)
+            line.append_text(label)
+            line.append(f" {DOT if row == 0 else RULE} ",
+                        style=_STYLE_TITLE if row == 0 else _STYLE_RULE)  # fmt: skip
+            if row < len(body):
+                line.append_text(body[row])
+            line.rstrip()
+            lines.append(line)
+        return lines
+
+
+def _legend(console: Console, events: Sequence[Event]) -> Iterator[Text]:
+    marks = {_mark(event) for event in events}
+    for mark, meaning in MARKS.items():
+        if mark in marks:
+            yield from _wrap(console, Text(f"{mark} {meaning}", style=_STYLE_SOURCE), console.width)
+
+
+def _source_entry(console: Console, badge: str, refs: list[SourceRef]) -> list[Text]:
+    first = refs[0]
+    head = Text(f"[{badge}] ", style=_STYLE_BADGE)
+    details = [first.source]
+    if first.source_published is not None:
+        details.append(f"published {first.source_published.display()}")
+    rows = [first.source_title, ", ".join(details), first.source_url]
+    width = console.width - _SOURCE_INDENT - head.cell_len
+    out: list[Text] = []
+    for row in (one_line(r) for r in rows if r):
+        for line in _wrap(console, Text(row, style=_STYLE_SOURCE if out else ""), width):
+            prefix = " " * _SOURCE_INDENT + (head.plain if not out else " " * head.cell_len)
+            out.append(Text(prefix, style=_STYLE_BADGE) + line if not out
+                       else Text(prefix) + line)  # fmt: skip
+    return out
+
+
+def _sources(console: Console, events: Sequence[Event], badges: dict[str, str]) -> Iterator[Text]:
+    refs: dict[str, list[SourceRef]] = {}
+    for event in events:
+        for ref in event.sources:
+            refs.setdefault(ref.source, []).append(ref)
+    if not refs:
+        return
+    yield Text()
+    yield Text("Sources", style=_STYLE_HEADING)
+    for source, badge in badges.items():
+        yield from _source_entry(console, badge, refs[source])
+
+
 def _lines(
-    events: Sequence[Event], console: Console, quotes: bool, title: str | None
+    events: Sequence[Event], console: Console, quotes: bool, title: str | None, group_by: str
 ) -> Iterator[Text]:
     if title:
-        yield from _wrapped(console, Text(one_line(title), style=_STYLE_TITLE))
+        yield from _wrap(console, Text(one_line(title), style=_STYLE_TITLE), console.width)
         yield Text()
     if not events:
         yield Text("No events.")
         return
-    longest = max(len(event.date.display()) for event in events)
-    date_width = min(longest, max(_MIN_DATE_WIDTH, (console.width - _INDENT) // 3))
-    for year, group in group_by_year(events):
-        heading = str(year) if year is not None else UNKNOWN_YEAR
-        yield from _wrapped(console, Text(heading, style=_STYLE_YEAR))
-        for event in group:
-            yield from _entry(console, event, date_width, quotes)
+    layout = _Layout(console, events)
+    badges = source_badges(events)
+    for heading, group in group_events(events, group_by):
+        if heading:
+            yield from _wrap(console, Text(heading, style=_STYLE_HEADING), console.width)
+        for index, event in enumerate(group):
+            if index:
+                yield layout.rule_only()
+            yield from layout.entry(event, quotes, badges)
         yield Text()
-    marks = {_mark(event) for event in events}
-    for mark, meaning in MARKS.items():
-        if mark in marks:
-            yield from _wrapped(console, Text(f"{mark} {meaning}", style=_STYLE_SOURCE))
+    yield from _legend(console, events)
+    yield from _sources(console, events, badges)
 
 
 def render_terminal(
@@ -143,6 +203,13 @@ def render_terminal(
     *,
     quotes: bool = False,
     title: str | None = None,
+    group_by: str = "year",
 ) -> None:
-    """Print ``events`` (already in chronological order) to ``console``."""
-    console.print(Text("\n").join(_lines(events, console, quotes, title)), soft_wrap=True)
+    """Print ``events`` (already in chronological order) to ``console``.
+
+    ``group_by`` is "year", "month" or "none" (see :func:`timeline.render.group_events`).
+    """
+    lines = list(_lines(events, console, quotes, title, group_by))
+    while lines and not lines[-1].plain:
+        lines.pop()
+    console.print(Text("\n").join(lines), soft_wrap=True)

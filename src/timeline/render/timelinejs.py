@@ -1,0 +1,147 @@
+"""The timeline as the JSON that TimelineJS (version 3) loads.
+
+Each event becomes a slide: ``start_date`` (and ``end_date`` for a span) with only the parts
+the source gave (a month only for month or day precision, a day only for day precision),
+``display_date`` in words, the title as the headline, and an HTML citation of the sources as
+the text. Spans the source named as a whole ("spring 2022", "week of 16 May 2022", "the
+1990s") run from their first to their last month or day, which is what the words mean.
+Events whose year is not known cannot be placed, so they are left out and counted on the title
+slide.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from html import escape
+
+from timeline.dates import DateValue, Precision
+from timeline.models import Event, SourceRef
+from timeline.render import INFERRED_HOW, date_parts, quote_parts
+
+__all__ = ["render_timelinejs", "slide", "date_object"]
+
+# Named spans: their start and end are given at this grain.
+_SPAN_GRAIN = {
+    Precision.WEEK: "day",
+    Precision.SEASON: "month",
+    Precision.QUARTER: "month",
+    Precision.HALF: "month",
+    Precision.DECADE: "year",
+    Precision.CENTURY: "year",
+}
+_SAFE_SCHEMES = ("http://", "https://")
+
+
+def _parts(value: DateValue, grain: str, *, last: bool = False) -> dict[str, int]:
+    day = value.latest if last else value.earliest
+    assert day is not None
+    parts = {"year": day.year}
+    if grain in ("month", "day"):
+        parts["month"] = day.month
+    if grain == "day":
+        parts["day"] = day.day
+    return parts
+
+
+def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
+    """``(start_date, end_date or None)`` for a single (non-interval) date of known year."""
+    grain = _SPAN_GRAIN.get(value.precision)
+    if grain is not None and value.qualifier is None:
+        return _parts(value, grain), _parts(value, grain, last=True)
+    year, month, day = date_parts(value.without_qualifier())
+    parts = {"year": year if year is not None else value.year}
+    if month is not None:
+        parts["month"] = month
+    if day is not None:
+        parts["day"] = day
+    return parts, None  # type: ignore[return-value]
+
+
+def _dates(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
+    if value.endpoints is None:
+        return date_object(value)
+    start, end = value.endpoints
+    if start is None:  # "until 2018": placed at its end
+        return date_object(end)[0], None  # type: ignore[arg-type]
+    first = date_object(start)[0]
+    if end is None:  # "since 2019": open, no end to draw
+        return first, None
+    last_start, last_end = date_object(end)
+    return first, last_end or last_start
+
+
+def _link(ref: SourceRef) -> str:
+    url = ref.source_url
+    if url and url.lower().startswith(_SAFE_SCHEMES):
+        return f' <a href="{escape(url)}">{escape(url)}</a>'
+    return f" {escape(url)}" if url else ""
+
+
+def _citation(ref: SourceRef) -> str:
+    where = escape(ref.source) + (f", line {ref.line}" if ref.line is not None else "")
+    if ref.source_title:
+        where = f"<cite>{escape(ref.source_title)}</cite> ({where})"
+    return f"<li>{where}{_link(ref)}</li>"
+
+
+def _quote(ref: SourceRef) -> str:
+    before, phrase, after = quote_parts(ref)
+    marked = f"<mark>{escape(phrase)}</mark>" if phrase else ""
+    return f"<blockquote>{escape(before)}{marked}{escape(after)}</blockquote>"
+
+
+def _text(event: Event) -> str:
+    parts = [_quote(ref) for ref in event.sources if ref.quote]
+    if event.inferred:
+        how = INFERRED_HOW.get(event.resolved_by.value, "inferred")
+        parts.append(f"<p><em>Date {escape(how)}.</em></p>")
+    if event.note:
+        parts.append(f"<p><em>Note:</em> {escape(event.note)}</p>")
+    count = len(event.sources)
+    if count:
+        label = "Source" if count == 1 else f"{count} sources"
+        items = "".join(_citation(ref) for ref in event.sources)
+        parts.append(f"<p>{label}:</p><ul>{items}</ul>")
+    elif not event.note:
+        parts.append("<p>No source.</p>")
+    return "".join(parts)
+
+
+def slide(event: Event) -> dict[str, object]:
+    """One event as a TimelineJS slide (its year must be known)."""
+    start, end = _dates(event.date)
+    item: dict[str, object] = {"start_date": start}
+    if end is not None and end != start:
+        item["end_date"] = end
+    item["display_date"] = event.date.display()
+    item["text"] = {"headline": escape(event.title), "text": _text(event)}
+    if event.tags:
+        item["group"] = event.tags[0]
+    item["unique_id"] = event.id
+    return item
+
+
+def _title_text(shown: int, left_out: int) -> str:
+    parts = [f"{shown} event{'s' if shown != 1 else ''}."]
+    if left_out:
+        verb = "is" if left_out == 1 else "are"
+        parts.append(
+            f"{left_out} event{'s' if left_out != 1 else ''} with no known year {verb} not shown."
+        )
+    return "".join(f"<p>{escape(part)}</p>" for part in parts)
+
+
+def render_timelinejs(events: Sequence[Event], *, title: str | None = None) -> str:
+    """TimelineJS JSON for ``events``, ending with a newline."""
+    placed = [event for event in events if event.date.year_known and event.date.year]
+    document = {
+        "title": {
+            "text": {
+                "headline": escape(title or "Timeline"),
+                "text": _title_text(len(placed), len(events) - len(placed)),
+            }
+        },
+        "events": [slide(event) for event in placed],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
