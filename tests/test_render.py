@@ -427,3 +427,13 @@ def test_fixture_covers_the_awkward_cases() -> None:
     assert any(not event.sources and event.note for event in EVENTS)
     assert any(event.date.year is None for event in EVENTS)
     assert any(event.resolved_by is Resolution.PUBLISHED for event in EVENTS)
+
+
+def test_csv_lists_each_document_once_with_its_lines() -> None:
+    event = BY_ID["e-2022d"]
+    first = event.sources[0]
+    doubled = replace(event, sources=[first, replace(first, line=3), *event.sources[1:]])
+    row = next(csv.DictReader(io.StringIO(render_csv([doubled]))))
+    assert row["sources"].split("; ") == [ref.source for ref in event.sources]
+    assert row["source_count"] == "3"
+    assert row["lines"] == "3, 40; 2; 5"

@@ -6,6 +6,7 @@ The exact text at several widths and groupings is fixed by golden files (tests/t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from rich.text import Text
@@ -124,7 +125,7 @@ def test_unknown_grouping_is_refused() -> None:
 
 def test_sources_count_badges_and_list() -> None:
     text = terminal_text(width=200)
-    assert "3 sources: [000] line 40, [001] line 2, [002] line 5" in text
+    assert "3 sources: [000] line 40; [001] line 2; [002] line 5" in text
     assert "1 source: [001] line 4\n" in text
     assert "Note: Date from the council's published calendar" in text
     sources = text[text.index("\nSources\n") :].splitlines()[2:]
@@ -187,3 +188,11 @@ def test_does_not_read_markup_in_titles_or_paths() -> None:
 )
 def test_without_events(events, options, expected) -> None:
     assert terminal_text(events, **options) == expected
+
+
+def test_mentions_in_one_document_count_as_one_source() -> None:
+    event = BY_ID["e-2022d"]
+    first = event.sources[0]
+    doubled = replace(event, sources=[first, replace(first, line=3), *event.sources[1:], first])
+    text = terminal_text(events=[doubled], width=200)
+    assert "3 sources: [000] lines 3, 40; [001] line 2; [002] line 5" in text

@@ -28,6 +28,8 @@ __all__ = [
     "group_by_year",
     "group_events",
     "date_parts",
+    "cited_documents",
+    "cited_lines",
     "source_numbers",
     "source_badges",
     "short_name",
@@ -142,6 +144,22 @@ def date_parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
     month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None
     day = int(fields[2]) if value.precision is Precision.DAY else None
     return year, month, day
+
+
+def cited_documents(event: Event) -> list[tuple[str, list[SourceRef]]]:
+    """The documents an event cites, in order of first citation, each with its references.
+
+    An event merged from several mentions in one document cites that document once.
+    """
+    grouped: dict[str, list[SourceRef]] = {}
+    for ref in event.sources:
+        grouped.setdefault(ref.source, []).append(ref)
+    return list(grouped.items())
+
+
+def cited_lines(refs: Iterable[SourceRef]) -> list[int]:
+    """The distinct line numbers of some references, in ascending order."""
+    return sorted({ref.line for ref in refs if ref.line is not None})
 
 
 def source_numbers(events: Iterable[Event]) -> dict[str, int]:

@@ -11,17 +11,17 @@ import io
 from collections.abc import Sequence
 
 from timeline.models import Event
-from timeline.render import date_parts
+from timeline.render import cited_documents, cited_lines, date_parts
 
 __all__ = ["COLUMNS", "render_csv"]
 
 COLUMNS = (
     "date", "start", "end", "year", "month", "day", "display", "precision", "qualifier",
-    "title", "sources", "lines", "quote", "id", "tags", "note",
+    "title", "sources", "source_count", "lines", "quote", "id", "tags", "note",
 )  # fmt: skip
 
 #: Columns written by the tool from the date itself: never formulas, never prefixed.
-_TRUSTED = frozenset({"date", "start", "end", "year", "month", "day"})
+_TRUSTED = frozenset({"date", "start", "end", "year", "month", "day", "source_count"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LIST_SEPARATOR = "; "
 
@@ -29,6 +29,7 @@ _LIST_SEPARATOR = "; "
 def _cells(event: Event) -> dict[str, object]:
     value = event.date
     year, month, day = date_parts(value)
+    documents = cited_documents(event)
     return {
         "date": value.edtf,
         "start": value.earliest.isoformat() if value.earliest else None,
@@ -40,9 +41,10 @@ def _cells(event: Event) -> dict[str, object]:
         "precision": value.precision.value,
         "qualifier": value.qualifier.value if value.qualifier else None,
         "title": event.title,
-        "sources": _LIST_SEPARATOR.join(ref.source for ref in event.sources),
+        "sources": _LIST_SEPARATOR.join(path for path, _ in documents),
+        "source_count": len(documents),
         "lines": _LIST_SEPARATOR.join(
-            "" if ref.line is None else str(ref.line) for ref in event.sources
+            ", ".join(map(str, cited_lines(refs))) for _, refs in documents
         ),
         "quote": event.quote,
         "id": event.id,

@@ -16,7 +16,14 @@ from rich.text import Text
 
 from timeline.dates import Qualifier
 from timeline.models import Event, SourceRef
-from timeline.render import group_events, one_line, quote_parts, source_badges
+from timeline.render import (
+    cited_documents,
+    cited_lines,
+    group_events,
+    one_line,
+    quote_parts,
+    source_badges,
+)
 
 __all__ = ["render_terminal", "MARKS", "DOT", "RULE"]
 
@@ -55,19 +62,22 @@ def _badge(ref: SourceRef, badges: dict[str, str]) -> Text:
     return Text(f"[{badges[ref.source]}]", style=_STYLE_BADGE)
 
 
-def _cite(ref: SourceRef, badges: dict[str, str]) -> Text:
-    text = _badge(ref, badges)
-    if ref.line is not None:
-        text.append(f" line {ref.line}", style=_STYLE_SOURCE)
+def _cite(refs: list[SourceRef], badges: dict[str, str]) -> Text:
+    text = _badge(refs[0], badges)
+    lines = cited_lines(refs)
+    if lines:
+        label = "line" if len(lines) == 1 else "lines"
+        text.append(f" {label} {', '.join(map(str, lines))}", style=_STYLE_SOURCE)
     return text
 
 
 def _sources_line(event: Event, badges: dict[str, str]) -> Text | None:
-    count = len(event.sources)
+    documents = cited_documents(event)
+    count = len(documents)
     if not count:
         return None if event.note else Text("no source", style=_STYLE_SOURCE)
     label = "1 source: " if count == 1 else f"{count} sources: "
-    cites = Text(", ", style=_STYLE_SOURCE).join(_cite(ref, badges) for ref in event.sources)
+    cites = Text("; ", style=_STYLE_SOURCE).join(_cite(refs, badges) for _, refs in documents)
     return Text(label, style=_STYLE_SOURCE) + cites
 
 
