@@ -288,3 +288,52 @@ def test_seed_outputs_agree(runner: CliRunner, seeds: Path) -> None:
 def test_seed_curation_is_clean(runner: CliRunner, seeds: Path) -> None:
     result = invoke(runner, "check")
     assert result.exit_code == 0, result.stderr
+
+
+# ----------------------------------------------------------------------------- outputs
+@pytest.mark.parametrize(
+    ("args", "kept", "left_out"),
+    [
+        (["--from", "2020"], ["16 May 2022", "1 March 2023"], ["June 2018"]),
+        (["--to", "2018"], ["June 2018"], ["16 May 2022", "1 March 2023"]),
+        (["--source", "*002_*"], ["June 2018", "16 May 2022"], ["1 March 2023"]),
+        (["--tag", "inspection"], ["June 2018"], ["16 May 2022", "1 March 2023"]),
+        (["--search", "REOPENED"], ["16 May 2022"], ["June 2018", "1 March 2023"]),
+    ],
+)
+def test_filters_apply_to_show_and_export(
+    runner: CliRunner, project: Path, args: list[str], kept: list[str], left_out: list[str]
+) -> None:
+    for command in (["show", "--no-color"], ["export", "-f", "markdown"]):
+        result = invoke(runner, *command, "docs", *args)
+        assert result.exit_code == 0, result.stderr
+        for text in kept:
+            assert text in result.stdout
+        for text in left_out:
+            assert text not in result.stdout
+
+
+def test_filter_with_a_bad_date_is_a_usage_error(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "export", "docs", "--to", "2018-02-30")
+    assert result.exit_code == 2
+    assert "--to '2018-02-30'" in result.stderr and "February has no day 30" in result.stderr
+
+
+def test_export_every_format(runner: CliRunner, project: Path) -> None:
+    html = invoke(runner, "export", "docs", "-f", "html", "--title", "School").stdout
+    assert html.startswith("<!DOCTYPE html>") and "<title>School</title>" in html
+    assert html.index("June 2018") < html.index("1 March 2023")
+    tl = json.loads(invoke(runner, "export", "docs", "-f", "timelinejs").stdout)
+    assert tl["events"][0]["start_date"] == {"year": 2018, "month": 6}
+    mermaid = invoke(runner, "export", "docs", "-f", "mermaid").stdout
+    assert mermaid.startswith("timeline")
+    fenced = invoke(runner, "export", "docs", "-f", "markdown", "--mermaid").stdout
+    assert "```mermaid\ntimeline" in fenced
+    excel = invoke(runner, "export", "docs", "-f", "csv", "--excel").stdout
+    assert excel.startswith("\ufeffdate,")
+
+
+def test_show_group_by_month(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "show", "docs", "--no-color", "--group-by", "month")
+    headings = [line for line in result.stdout.splitlines() if line and not line[0].isspace()]
+    assert "June 2018" in headings and "May 2022" in headings

@@ -33,6 +33,15 @@ class TextFormat(str, Enum):
     markdown = "markdown"
     csv = "csv"
     json = "json"
+    html = "html"
+    timelinejs = "timelinejs"
+    mermaid = "mermaid"
+
+
+class Grouping(str, Enum):
+    year = "year"
+    month = "month"
+    none = "none"
 
 
 class ExtractFormat(str, Enum):
@@ -64,6 +73,37 @@ PublishedOpt = Annotated[
         "none; relative dates such as 'yesterday' are resolved against it.",
         show_default=False,
     ),
+]
+
+
+FromOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--from", help="Only events that can fall on or after this date (2018, 2018-06).",
+                 show_default=False),
+]
+ToOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--to", help="Only events that can fall on or before this date.",
+                 show_default=False),
+]
+SourceOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--source", help="Only events from sources matching this glob (repeatable).",
+                 show_default=False),
+]
+TagOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--tag", help="Only events with this tag (repeatable: any of them).",
+                 show_default=False),
+]
+SearchOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--search", help="Only events whose title or quote contains this text.",
+                 show_default=False),
+]
+GroupOpt = Annotated[
+    Grouping,
+    typer.Option("--group-by", help="Headings by year, by month, or none.", case_sensitive=False),
 ]
 
 
@@ -134,6 +174,32 @@ def _report_problems(timeline, as_errors: bool = False) -> int:
     return errors
 
 
+def _filtered(timeline, date_from, date_to, source, tag, search) -> list:
+    """The timeline's events that pass the --from/--to/--source/--tag/--search filters."""
+    from .dates import DateError, DateValue
+    from .filters import FilterError, filter_events
+
+    bounds = {}
+    for option, value in (("--from", date_from), ("--to", date_to)):
+        if value is None:
+            continue
+        try:
+            bounds[option] = DateValue.parse(value)
+        except DateError as err:
+            _fail(f"{option} {value!r}: {err}")
+    try:
+        return filter_events(
+            timeline.events,
+            date_from=bounds.get("--from"),
+            date_to=bounds.get("--to"),
+            sources=source or None,
+            tags=tag or None,
+            search=search,
+        )
+    except FilterError as err:
+        _fail(str(err))
+
+
 def _exit_code(timeline) -> ExitCode:
     return ExitCode.PROBLEMS if timeline.extraction.collection.skipped else ExitCode.OK
 
@@ -176,17 +242,27 @@ def show(
     quotes: Annotated[
         bool, typer.Option("--quotes", "-q", help="Show each source's sentence.")
     ] = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
+    group_by: GroupOpt = Grouping.year,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text, no colour.")] = False,
 ) -> None:
-    """Show the timeline in the terminal: by year, dates at their precision, with sources."""
+    """Show the timeline in the terminal: by year, dates at their precision, with sources.
+
+    Colour is used only on a terminal, and never when NO_COLOR is set or --no-color given.
+    """
     from rich.console import Console
 
     from .render.terminal import render_terminal
 
     timeline = _load(paths, curation, published)
     _report_problems(timeline)
+    events = _filtered(timeline, date_from, date_to, source, tag, search)
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
-    render_terminal(timeline.events, console, quotes=quotes)
+    render_terminal(events, console, quotes=quotes, group_by=group_by.value)
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline)))
 
@@ -204,12 +280,20 @@ def _note_undated(timeline) -> None:
 
 @app.command(
     epilog="Examples: timeline export --format markdown -o timeline.md ; "
-    "timeline export --format csv > timeline.csv",
+    "timeline export --format csv --excel > timeline.csv ; "
+    "timeline export --format html --from 2018 -o timeline.html",
 )
 def export(
     paths: PathsArg = None,
     fmt: Annotated[
-        TextFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+        TextFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown (articles), csv (spreadsheets), json (every field), html (a "
+            "standalone page), timelinejs (Knight Lab TimelineJS), mermaid (a diagram).",
+            case_sensitive=False,
+        ),
     ] = TextFormat.markdown,
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -218,24 +302,44 @@ def export(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     quotes: Annotated[
-        bool, typer.Option("--quotes", "-q", help="Markdown: add each source's sentence.")
-    ] = False,
+        Optional[bool],  # noqa: UP045
+        typer.Option("--quotes/--no-quotes", "-q",
+                     help="Markdown and HTML: add each source's sentence (HTML: on by default).",
+                     show_default=False),
+    ] = None,
     title: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--title", help="Title of the timeline (Markdown and JSON)."),
+        typer.Option("--title", help="Title of the timeline (all formats but CSV)."),
     ] = None,
+    mermaid: Annotated[
+        bool, typer.Option("--mermaid", help="Markdown: add a Mermaid timeline diagram.")
+    ] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV: start with a byte-order mark, for Excel.")
+    ] = False,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    source: SourceOpt = None,
+    tag: TagOpt = None,
+    search: SearchOpt = None,
+    group_by: GroupOpt = Grouping.year,
 ) -> None:
-    """Export the timeline as Markdown (for articles), CSV (for spreadsheets) or JSON."""
+    """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
     from .render import render
 
     timeline = _load(paths, curation, published)
     _report_problems(timeline)
+    events = _filtered(timeline, date_from, date_to, source, tag, search)
     options: dict[str, object] = {}
-    if fmt is TextFormat.markdown:
-        options = {"title": title, "quotes": quotes}
-    elif fmt is TextFormat.json:
-        options = {"title": title}
-    _write_output(render(fmt.value, timeline.events, **options), output, _protected(timeline))
+    if fmt is not TextFormat.csv:
+        options["title"] = title
+    if fmt is TextFormat.csv:
+        options["bom"] = excel
+    elif fmt is TextFormat.markdown:
+        options.update(quotes=bool(quotes), mermaid=mermaid)
+    elif fmt is TextFormat.html:
+        options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
+    _write_output(render(fmt.value, events, **options), output, _protected(timeline))
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline)))
 
