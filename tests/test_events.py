@@ -105,7 +105,8 @@ def test_sentence_bounds(text: str, phrase: str, sentence: str) -> None:
             "Since 2019 the new council has been turning the super-tanker around and around "
             "and around while the old one watched from the side of the road, for a long time.",
             "2019",
-            "The new council has been turning the super-tanker around and around and around while the…",
+            "The new council has been turning the super-tanker around and around and around "
+            "while the…",
         ),
     ],
 )
@@ -115,7 +116,10 @@ def test_make_title(sentence: str, phrase: str, title: str) -> None:
 
 
 def test_candidates_ids_lines_and_quotes() -> None:
-    text = "Intro line.\nIn 2011 cuts were made. Later, in 2011 more.\n\nNothing 8 hours.\nIn 2019 it ended."
+    text = (
+        "Intro line.\nIn 2011 cuts were made. Later, in 2011 more.\n\n"
+        "Nothing 8 hours.\nIn 2019 it ended."
+    )
     doc = Document(path="docs/007_note.txt", text=text)
     mentions = [
         mention(text, "2011"),
@@ -138,8 +142,20 @@ def test_candidates_ids_lines_and_quotes() -> None:
 def test_ids_do_not_move_when_other_text_changes() -> None:
     before = "In 2011 cuts came. In June 2018 a rating."
     after = "A new opening sentence from 1999. In 2011 cuts came. In June 2018 a rating."
-    ids_before = {c.id for c in candidates(Document("x.txt", before), [mention(before, "2011"), mention(before, "June 2018")], "x")}
-    ids_after = {c.id for c in candidates(Document("x.txt", after), [mention(after, "1999"), mention(after, "2011"), mention(after, "June 2018")], "x")}
+    ids_before = {
+        c.id
+        for c in candidates(
+            Document("x.txt", before), [mention(before, "2011"), mention(before, "June 2018")], "x"
+        )
+    }
+    ids_after = {
+        c.id
+        for c in candidates(
+            Document("x.txt", after),
+            [mention(after, "1999"), mention(after, "2011"), mention(after, "June 2018")],
+            "x",
+        )
+    }
     assert ids_before <= ids_after
 
 

@@ -78,28 +78,37 @@ PublishedOpt = Annotated[
 
 FromOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--from", help="Only events that can fall on or after this date (2018, 2018-06).",
-                 show_default=False),
+    typer.Option(
+        "--from",
+        help="Only events that can fall on or after this date (2018, 2018-06).",
+        show_default=False,
+    ),
 ]
 ToOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--to", help="Only events that can fall on or before this date.",
-                 show_default=False),
+    typer.Option(
+        "--to", help="Only events that can fall on or before this date.", show_default=False
+    ),
 ]
 SourceOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--source", help="Only events from sources matching this glob (repeatable).",
-                 show_default=False),
+    typer.Option(
+        "--source",
+        help="Only events from sources matching this glob (repeatable).",
+        show_default=False,
+    ),
 ]
 TagOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--tag", help="Only events with this tag (repeatable: any of them).",
-                 show_default=False),
+    typer.Option(
+        "--tag", help="Only events with this tag (repeatable: any of them).", show_default=False
+    ),
 ]
 SearchOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--search", help="Only events whose title or quote contains this text.",
-                 show_default=False),
+    typer.Option(
+        "--search", help="Only events whose title or quote contains this text.", show_default=False
+    ),
 ]
 GroupOpt = Annotated[
     Grouping,
@@ -157,7 +166,10 @@ def _load(paths: list[Path] | None, curation_path: Path | None, published: str |
     for path, reason in extraction.collection.skipped:
         _warn(f"{path}: skipped: {reason}")
     if not extraction.documents:
-        _fail("no documents to read" + (" (all were skipped)" if extraction.collection.skipped else ""))
+        _fail(
+            "no documents to read"
+            + (" (all were skipped)" if extraction.collection.skipped else "")
+        )
     return timeline
 
 
@@ -303,9 +315,12 @@ def export(
     published: PublishedOpt = None,
     quotes: Annotated[
         Optional[bool],  # noqa: UP045
-        typer.Option("--quotes/--no-quotes", "-q",
-                     help="Markdown and HTML: add each source's sentence (HTML: on by default).",
-                     show_default=False),
+        typer.Option(
+            "--quotes/--no-quotes",
+            "-q",
+            help="Markdown and HTML: add each source's sentence (HTML: on by default).",
+            show_default=False,
+        ),
     ] = None,
     title: Annotated[
         Optional[str],  # noqa: UP045

@@ -262,7 +262,7 @@ class DateValue:
                 else Qualifier(word)
             )  # fmt: skip
             lead += match.end()
-            stripped = stripped[match.end():]
+            stripped = stripped[match.end() :]
         if stripped.endswith("~"):
             if qualifier is not None:
                 raise DateError(f"{raw.strip()!r} has two qualifiers", lead + len(stripped) - 1)
@@ -477,14 +477,16 @@ def _display_plain(value: DateValue) -> str:
 
 
 def _display_range(start: DateValue, end: DateValue) -> str:
-    """"2012–2021", "1–3 March 2023", "June–September 2022", "16 May – 2 June 2022"."""
+    """ "2012–2021", "1–3 March 2023", "June–September 2022", "16 May – 2 June 2022"."""
     a, b = start.earliest, end.earliest
     same_shape = start.precision is end.precision and start.qualifier is end.qualifier is None
     if same_shape and a and b and start.year_known and end.year_known:
         if start.precision is Precision.DAY and a.year == b.year:
             if a.month == b.month:
                 return f"{a.day}–{b.day} {MONTH_NAMES[a.month - 1]} {a.year}"
-            return f"{a.day} {MONTH_NAMES[a.month - 1]} – {b.day} {MONTH_NAMES[b.month - 1]} {a.year}"
+            return (
+                f"{a.day} {MONTH_NAMES[a.month - 1]} – {b.day} {MONTH_NAMES[b.month - 1]} {a.year}"
+            )
         if start.precision is Precision.MONTH and a.year == b.year:
             return f"{MONTH_NAMES[a.month - 1]}–{MONTH_NAMES[b.month - 1]} {a.year}"
         if start.precision is Precision.YEAR:

@@ -57,7 +57,10 @@ def assign_prefixes(paths: Sequence[str]) -> dict[str, str]:
     """Prefixes for a set of documents; documents sharing a short prefix use their whole path."""
     short = {p: document_prefix(p) for p in paths}
     counts = Counter(short.values())
-    return {p: (s if counts[s] == 1 else slug(str(PurePosixPath(p).with_suffix("")))) for p, s in short.items()}
+    return {
+        p: (s if counts[s] == 1 else slug(str(PurePosixPath(p).with_suffix(""))))
+        for p, s in short.items()
+    }
 
 
 class LineIndex:
@@ -72,7 +75,7 @@ class LineIndex:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: paragraph lines and sentence punctuation bound it."""
+    """The sentence around ``text[start:end]``, bounded by lines and sentence punctuation."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
