@@ -10,10 +10,17 @@ errors (missed and spurious surface forms, wrong values).
 
 Our values are compared in TIMEX spelling: seasons ``2022-21`` are ``2022-SP``, quarters
 ``-33`` are ``-Q1``, halves ``-40`` are ``-H1``, decades ``199X`` are ``199``, centuries ``18XX``
-are ``18``. A range is one mention here but two tags in the gold ("from 1990 to 1995"), so a
-range's value counts as right when either end equals the gold value it overlaps; an open
+are ``18``. An open
 interval ("since 2019") is compared by its one end. Times are compared by their day. The
 qualifier (gold ``mod``) is not scored.
+
+Conventions, as TempEval-3 task A: a closed range mention ("1939-45", "from June to September
+2022") is split at its separator into the two mentions TimeML annotates, each with the value
+of its end. The tagger runs with ``refs=True`` so that "now", "recently" and BC years are
+returned (value ``None``, TIMEX value in ``duration``). A gold tag of type DURATION whose value
+is PRESENT_REF/PAST_REF/FUTURE_REF is typed DATE (TIMEX2 in WikiWars has no type attribute).
+One relaxed system match per gold tag; a system mention overlapping two gold tags counts once
+for precision. Nested TIMEX2 tags are scored by the outermost only.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,9 +96,9 @@ def _type(attrs: dict[str, str]) -> str:
     value = attrs.get("val", "")
     if attrs.get("set") == "YES":
         return "SET"
-    if value.startswith("P"):
+    if re.match(r"P(?:T?[0-9X])", value):  # not PRESENT_REF / PAST_REF
         return "DURATION"
-    return "TIME" if "T" in value[4:] else "DATE"
+    return "TIME" if re.match(r"[0-9X]{4}[^T]*T", value) else "DATE"
 
 
 def _value(attrs: dict[str, str]) -> str:
@@ -127,9 +134,29 @@ def read_wikiwars(folder: Path) -> Iterator[Doc]:
 
 
 # ------------------------------------------------------------------------------ values
+#: Where a closed range is cut into its two ends: "2012-2021", "June to September 2022".
+RANGE_CUT = re.compile(r"\s{0,3}(?:[-‐‑‒–—]|\b(?:to|through|thru|until|till|and)\b)\s{0,3}", re.I)
+
+
+def split_ranges(mentions: list[Mention]) -> list[Mention]:
+    """A closed range as the two mentions TimeML annotates: "from 1990 to 1995" is ``1990``
+    and ``1995``; "1-3 March 2023" is ``1`` and ``3 March 2023``. Each end keeps its value."""
+    out: list[Mention] = []
+    for m in mentions:
+        ends = m.value.endpoints if m.value is not None else None
+        cut = RANGE_CUT.search(m.text) if ends and None not in ends else None
+        if cut is None or ends is None:
+            out.append(m)
+            continue
+        left_end, right_start = m.start + cut.start(), m.start + cut.end()
+        out.append(replace(m, end=left_end, text=m.text[: cut.start()], value=ends[0]))
+        out.append(replace(m, start=right_start, text=m.text[cut.end() :], value=ends[1]))
+    return out
+
+
 def timex_values(m: Mention) -> set[str]:
     """The TIMEX values our mention stands for (two for a closed range)."""
-    if m.kind in (Kind.DURATION, Kind.SET):
+    if m.kind in (Kind.DURATION, Kind.SET) or (m.value is None and m.duration):
         return {m.duration or ""}
     if m.value is None:
         return set()
@@ -190,7 +217,7 @@ def score(
     type_total: Counter[str] = Counter()
     type_found: Counter[str] = Counter()
     for doc in docs:
-        mentions = tag(doc.text, doc.published)
+        mentions = split_ranges(tag(doc.text, doc.published, refs=True))
         s.gold += len(doc.gold)
         s.system += len(mentions)
         hit_system: set[int] = set()

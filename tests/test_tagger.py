@@ -155,7 +155,7 @@ POSITIVES = [
 
 DURATIONS_AND_SETS = [
     ("After 12 years of austerity.", [("12 years", "P12Y", DUR)]),
-    ("Almost a decade in the making.", [("a decade", "P10Y", DUR)]),
+    ("Almost a decade in the making.", [("Almost a decade", "P10Y", DUR)]),
     ("A three-year plan.", [("three-year", "P3Y", DUR)]),
     ("It took two years.", [("two years", "P2Y", DUR)]),
     ("It took several months.", [("several months", "PXM", DUR)]),

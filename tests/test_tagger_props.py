@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from timeline.dates import DateValue
 from timeline.tagger import tag
+from timeline.tagger.rules import find_all
 
 PUBLISHED = st.one_of(
     st.none(),
@@ -15,6 +16,7 @@ PUBLISHED = st.one_of(
 PIECES = st.sampled_from([
     "1", "16", "2020", "1999", " ", "-", "–", " to ", " and ", "May", "March", "Monday", "the",
     "in ", "since ", "until ", "between ", "late ", "mid-", "spring", "years", "ago", "last ",
+    "/", "BC", "now", "the next day", "later", "fiscal ", "FY", "23", "Q3", "8pm", " the ",
     "this ", "yesterday", ",", ".", "\n", "£", "%", "th", "s", "'s", "at ", "pm", ":", "30",
 ])  # fmt: skip
 DATE_LIKE = st.lists(PIECES, max_size=40).map("".join)
@@ -53,3 +55,27 @@ def test_date_like_text(text: str, published: DateValue | None) -> None:
 @given(NOISE, st.integers(min_value=1, max_value=20), PUBLISHED)
 def test_repeated_noise(piece: str, times: int, published: DateValue | None) -> None:
     _check(" ".join([piece] * times), published)
+
+
+NOISE_LINES = st.sampled_from(["1 ", "2020-", "May 1, ", "in 1999 ", "12/12/", "480 BC ", "now "])
+
+
+@settings(max_examples=40, deadline=None)
+@given(NOISE_LINES, st.integers(min_value=1, max_value=400), PUBLISHED)
+def test_long_noise_lines(unit: str, times: int, published: DateValue | None) -> None:
+    _check(unit * times, published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(DATE_LIKE, st.text(max_size=200)))
+def test_scanning_near_triggers_finds_what_a_full_scan_finds(text: str) -> None:
+    assert set(find_all(text)) == set(find_all(text, full_scan=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(DATE_LIKE, PUBLISHED)
+def test_references_keep_the_span_rules(text: str, published: DateValue | None) -> None:
+    mentions = tag(text, published, refs=True)
+    for m in mentions:
+        assert m.text == text[m.start : m.end]
+        assert m.value is not None or m.duration is not None or m.resolved_by.value == "unresolved"

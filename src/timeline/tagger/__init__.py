@@ -16,19 +16,34 @@ from .combine import join, select
 from .guards import Mask
 from .resolve import resolve_all
 from .rules import find_all
+from .specs import Timex
 
 __all__ = ["tag"]
 
 
 def tag(
-    text: str, published: DateValue | None = None, *, kinds: set[Kind] | None = None
+    text: str,
+    published: DateValue | None = None,
+    *,
+    kinds: set[Kind] | None = None,
+    day_first: bool = True,
+    refs: bool = False,
 ) -> list[Mention]:
     """Every temporal expression in ``text``, resolved against ``published`` where needed.
 
-    ``kinds`` keeps only mentions of those kinds (all kinds when ``None``).
+    ``kinds`` keeps only mentions of those kinds (all kinds when ``None``). ``day_first`` reads
+    an ambiguous numeric date such as 01/03/2023 as 1 March (``True``) or as 3 January
+    (``False``); 25/12/2022 reads as 25 December either way. ``refs`` also returns what has
+    no calendar value: vague references ("now", "recently", "the future") and years before
+    the common era ("480 BC"), as date mentions with ``value`` None and their TIMEX value
+    (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, ``BC0480``) in ``duration``.
     """
     mask = Mask(text)
-    candidates = ((rank, f) for rank, f in find_all(text) if not mask.hides(f.start, f.end))
+    candidates = (
+        (rank, f)
+        for rank, f in find_all(text, day_first=day_first)
+        if not mask.hides(f.start, f.end) and (refs or not isinstance(f.spec, Timex))
+    )
     found = join(text, select(candidates))
     mentions = resolve_all(text, found, published)
     if kinds is not None:

@@ -117,6 +117,8 @@ class Mask:
 
 
 def _masked(token: str) -> bool:
+    if P.NUMERIC_TOKEN.fullmatch(token):
+        return False  # "01/03/2023": a date, not a path
     if "://" in token or token.lower().startswith("www.") or "_" in token or "\\" in token:
         return True
     if "@" in token and "." in token.split("@", 1)[1]:

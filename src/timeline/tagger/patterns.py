@@ -125,6 +125,8 @@ YEAR_ATTRIBUTIVE = _c(
     rf"{WORD_START}(?P<det>{_nocase(vocab.YEAR_DETERMINERS)}){SP}(?P<y>{_YEAR_DIGITS})"
     rf"{YEAR_END_ALONE}(?=\s{{1,3}}[a-z])"
 )
+#: A year standing alone ("the 1917 Battle", "2005: elections", "compared with 1913").
+YEAR_BARE = _c(rf"{START}(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}(?!{SP}[0-9])")
 YEAR_IN_BRACKETS = _c(rf"\((?P<y>{_YEAR_DIGITS})(?=\))")
 LIST_YEAR = _c(rf"{_YEAR_DIGITS}")
 #: "2011's".
@@ -150,6 +152,11 @@ MONTH_DAY_RANGE = _c(
 ISO_DATE = _c(
     rf"{START}(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
     r"(?![\w/\-]|[.:][0-9])"
+)
+#: "01/03/2023", "1.3.2023", "25/12/22": slashes or dots, the same separator twice.
+NUMERIC_DATE = _c(
+    rf"{START}(?P<a>[0-9]{{1,2}})(?P<sep>[/.])(?P<b>[0-9]{{1,2}})(?P=sep)"
+    r"(?P<y>(?:1[0-9]|2[01])[0-9]{2}|[0-9]{2})(?![\w/\-]|[.:,][0-9])"
 )
 #: "Spring 2022", "the summer of 2019", "this winter", "in the spring", "late summer".
 SEASON = _c(
@@ -204,8 +211,9 @@ WEEKDAY = _c(
 )
 _LEAD = _nocase(vocab.DURATION_LEADS)
 #: "12 years", "a decade", "three-year", "the last two years", "several months".
+_HEDGE = _nocase(vocab.DURATION_HEDGES)
 DURATION = _c(
-    rf"{START}(?:(?P<lead>(?:(?i:the){SP})?{_LEAD}){SP})?{NUMBER}(?:{SP}|(?P<dash>{DASH}))"
+    rf"{START}(?:(?P<hedge>{_HEDGE}){SP}|(?P<lead>(?i:the)(?:{SP}{_LEAD})?|{_LEAD}){SP})?{NUMBER}(?:{SP}|(?P<dash>{DASH}))"
     rf"{UNIT_WORD}(?!{SP}(?i:ago){END})"
 )
 #: "the last decade", "the past year".
@@ -241,6 +249,34 @@ CLOCK_WORD = _c(
     rf"{WORD_START}(?P<prep>(?i:at|by|until|before|after)){SP}(?P<w>(?i:noon|midday|midnight)){END}"
 )
 
+#: "now", "recently", "the future".
+REFERENCE = _c(rf"{WORD_START}(?P<w>{_nocase(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])")
+#: "480 BC", "490 B.C.", "31 BCE".
+BC_YEAR = _c(rf"{START}(?P<y>[0-9]{{1,4}}){SP}(?P<era>B\.C\.(?:E\.)?|BCE?){END}")
+_ANA_MODE = _nocase(vocab.ANAPHORIC_MODES)
+#: "the next day", "the following year", "that month", "later that year".
+ANAPHORIC = _c(rf"{WORD_START}(?P<mode>{_ANA_MODE}){SP}(?P<u>(?i:day|week|month|year)){END}")
+#: "three days later", "a year earlier", "the day before".
+LATER = _c(
+    rf"{START}(?:{NUMBER}|(?P<the>(?i:the))){SP}{UNIT_WORD}{SP}"
+    rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
+)
+
+#: "fiscal 1990", "fiscal year 2023", "FY2023", "FY 23".
+FISCAL = _c(
+    rf"{WORD_START}(?:(?i:fiscal)(?:{SP}(?i:year))?{SP}|FY{OPT_SP})"
+    rf"(?P<y>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}"
+)
+#: "2022/23", "2022/2023": a year that straddles two calendar years.
+SPLIT_YEAR = _c(rf"{START}(?P<y1>{_YEAR_DIGITS})/(?P<y2>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}")
+#: "the turn of the century", "the turn of the 20th century".
+TURN = _c(
+    rf"{WORD_START}(?i:the){SP}(?i:turn){SP}(?i:of){SP}(?i:the){SP}"
+    rf"(?:(?:(?P<cd>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_nocase(vocab.ORDINALS)}))"
+    rf"(?:{SP}|{DASH}))?"
+    rf"(?i:century){END}"
+)
+
 #: A preposition right before a date.
 PREP_BEFORE = re.compile(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$")
 #: What may lie between the two ends of a range of dates.
@@ -257,6 +293,7 @@ PAST = re.compile(rf"{WORD_START}(?:(?i:{_alt(vocab.PAST_MARKERS)})|[a-z]{{2,}}e
 #: Characters that may make a token a URL, an address or a file name.
 TOKEN_MARK = re.compile(r"[:@_\\/]|\.(?=\S)")
 SPACE = re.compile(r"\s")
+NUMERIC_TOKEN = re.compile(r"\(?[0-9]{1,4}([/.])[0-9]{1,2}\1[0-9]{2,4}[.,;:)]*")
 FILE_LIKE = re.compile(
     r"\.(?i:jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|html?|php|aspx?)\b"
 )

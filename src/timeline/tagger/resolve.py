@@ -19,6 +19,7 @@ from ..dates import DateError, DateValue, Precision
 from ..models import Kind, Mention, Resolution
 from . import guards, vocab
 from .specs import (
+    Anaphoric,
     Calendar,
     Clock,
     Found,
@@ -28,6 +29,7 @@ from .specs import (
     RelativeNamed,
     RelativeUnit,
     RelativeWeekday,
+    Timex,
 )
 
 _SLACK = timedelta(days=31)
@@ -47,6 +49,8 @@ class _State:
     context_year: int | None = None
     #: The last day-precise date mention: (its end offset, value, how, anchor).
     last_day: tuple[int, DateValue, Resolution, DateValue | None] | None = None
+    #: The last single date with a known year, for "the next day", "that year".
+    last_value: DateValue | None = None
 
     @property
     def day(self) -> date | None:
@@ -91,6 +95,10 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
         value = mention.value
         if value is not None and value.precision is Precision.DAY and not value.is_interval:
             state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
+        if value is not None and value.year_known and mention.kind is Kind.DATE:
+            single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
+            if single is not None and single.precision in _YEARLY:
+                state.last_value = single
         if mention.resolved_by is Resolution.EXPLICIT and mention.value is not None:
             year = _context_year(mention.value)
             if year is not None:
@@ -111,6 +119,9 @@ def _mention(state: _State, item: Found) -> Mention | None:
     spec = item.spec
     if isinstance(spec, Period):
         return Mention(item.start, item.end, text, item.kind, None, Resolution.EXPLICIT, spec.iso)
+    if isinstance(spec, Timex):
+        return Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED,
+                       spec.value)  # fmt: skip
     try:
         value, how, anchor = _value(state, item)
         value = _apply_prep(value, item.prep)
@@ -127,6 +138,8 @@ def _value(state: _State, item: Found) -> Result:
         return _range(state, item, spec)
     if isinstance(spec, Clock):
         return _clock(state, item, spec)
+    if isinstance(spec, Anaphoric):
+        return _anaphoric(state, spec)
     return _relative(state, item)
 
 
@@ -348,3 +361,41 @@ def _partial_named(spec: RelativeNamed) -> Result:
         Resolution.UNRESOLVED,
         None,
     )
+
+
+# ------------------------------------------------------------------------------ anaphoric
+#: The precisions an anchor needs for each unit counted from it.
+_ANCHOR_PRECISION = {
+    "day": (Precision.DAY,),
+    "week": (Precision.DAY, Precision.WEEK),
+    "month": (Precision.DAY, Precision.MONTH),
+    "year": _YEARLY,
+    "century": _YEARLY,
+}
+
+
+def _anaphoric(state: _State, spec: Anaphoric) -> Result:
+    """Count from the last date in the text precise enough, else from the publication date."""
+    needed = _ANCHOR_PRECISION[spec.unit]
+    anchor, how = state.last_value, Resolution.CONTEXT
+    if anchor is None or anchor.precision not in needed or anchor.qualifier is not None:
+        anchor, how = state.published, Resolution.PUBLISHED
+        if anchor is None or anchor.is_interval or anchor.precision not in needed:
+            return _NONE
+    ref = anchor.earliest
+    assert ref is not None
+    if spec.unit == "day":
+        when = ref + timedelta(days=spec.offset)
+        value = DateValue.of_day(when.year, when.month, when.day)
+    elif spec.unit == "week":
+        value = DateValue.week_containing(ref + timedelta(weeks=spec.offset))
+    elif spec.unit == "month":
+        index = ref.year * 12 + ref.month - 1 + spec.offset
+        value = DateValue.of_month(index // 12, index % 12 + 1)
+    elif spec.unit == "century":  # the turn of the century nearest the anchor
+        value = DateValue.of_year(max(100, round(ref.year / 100) * 100)).with_qualifier(
+            "approximate"
+        )
+    else:
+        value = DateValue.of_year(ref.year + spec.offset)
+    return value, how, anchor

@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 from ..models import Kind
 from . import guards, vocab
 from . import patterns as P
+from .scan import Scanner
 from .specs import (
+    Anaphoric,
     Calendar,
     Clock,
     Found,
@@ -18,6 +20,7 @@ from .specs import (
     RelativeNamed,
     RelativeUnit,
     RelativeWeekday,
+    Timex,
 )
 
 Builder = Callable[[str, re.Match[str]], "Found | list[Found] | None"]
@@ -146,6 +149,19 @@ def year_attributive(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
 
 
+def year_bare(text: str, m: re.Match[str]) -> Found | None:
+    """A year with no preposition or determiner: kept unless it reads as an amount."""
+    if guards.count_follows(text, m.end()) or guards.reference_before(text, m.start()):
+        return None
+    before = guards.word_before(text, m.start())
+    if before.lower() in vocab.AMOUNT_BEFORE or before.lower() in vocab.QUANTITY_WORDS:
+        if not (before.lower() == "the" and guards.word_after(text, m.end())[:1].isupper()):
+            return None  # "about 1500", "to 2000"; but "the 1917 Battle of Arras"
+    if before[-1:].isdigit() or text[m.start() - 2 : m.start()].strip() in ("$", "£", "€"):
+        return None
+    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+
+
 def year_in_brackets(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
 
@@ -198,6 +214,19 @@ def _days(m: re.Match[str], start: int) -> Found | None:
     month, year = _month(m), _int(m, "y")
     spec = Range(Calendar(year, month, first), Calendar(year, month, last))
     return Found(start, m.end(), Kind.DATE, spec, _prep(m))
+
+
+def numeric_date(text: str, m: re.Match[str], day_first: bool = True) -> Found | None:
+    """"01/03/2023" (day first, or month first when asked), "25/12/2022" either way."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if len(m.group("y")) == 2:
+        year += 2000 if year < 50 else 1900
+    day, month = (a, b) if day_first else (b, a)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= 31) or guards.reference_before(text, m.start()):
+        return None
+    return _date(m, Calendar(year, month, day))
 
 
 def iso_date(text: str, m: re.Match[str]) -> Found | None:
@@ -291,6 +320,68 @@ def weekday(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, RelativeWeekday(wd, "next" if mode == "coming" else mode))
 
 
+# ------------------------------------------------------------------------------ anaphoric, vague
+def reference(text: str, m: re.Match[str]) -> Found | None:
+    word = m.group("w")
+    if word[0].isupper() and not guards.sentence_start(text, m.start()):
+        return None  # "Soon Yi", "The Future Group"
+    return _date(m, Timex(vocab.REFERENCES[_norm(word)]))
+
+
+def bc_year(text: str, m: re.Match[str]) -> Found | None:
+    year = int(m.group("y"))
+    if year == 0 or guards.reference_before(text, m.start()):
+        return None
+    return _date(m, Timex(f"BC{year:04d}"))
+
+
+def anaphoric(text: str, m: re.Match[str]) -> Found | None:
+    mode = _norm(m.group("mode"))
+    unit = _norm(m.group("u"))
+    if mode == "that" and guards.word_before(text, m.start()).lower() in ("than", "so", "such"):
+        return None
+    return _date(m, Anaphoric(unit, vocab.ANAPHORIC_MODES[mode]))
+
+
+def later(text: str, m: re.Match[str]) -> Found | None:
+    unit = _unit(m.group("u"))
+    count = 1 if m.group("the") else _count(m.group("n"))
+    if not isinstance(count, int) or unit not in vocab.UNIT_CALENDAR or count > 1000:
+        return None
+    direction = vocab.LATER_WORDS[_norm(m.group("dir"))]
+    if direction < 0 and _norm(m.group("dir")) == "before" and not m.group("the"):
+        return None  # "two days before the vote": a duration before an event
+    _, multiplier, _ = vocab.UNITS[unit]
+    spec = Anaphoric(vocab.UNIT_CALENDAR[unit], direction * count * multiplier)
+    return _date(m, spec)
+
+
+def fiscal(text: str, m: re.Match[str]) -> Found | None:
+    """A fiscal year named by the year it ends in: it may have begun in the year before, so
+    it is the interval of the two calendar years (no month is invented)."""
+    year = int(m.group("y"))
+    year += 2000 if year < 100 else 0
+    return _date(m, Range(Calendar(year - 1), Calendar(year)))
+
+
+def split_year(text: str, m: re.Match[str]) -> Found | None:
+    first, second = int(m.group("y1")), int(m.group("y2"))
+    if second < 100:
+        second += first - first % 100
+    if second != first + 1 or guards.reference_before(text, m.start()):
+        return None
+    return _date(m, Range(Calendar(first), Calendar(second)))
+
+
+def turn_of_century(text: str, m: re.Match[str]) -> Found | None:
+    number = _int(m, "cd") or vocab.ORDINALS.get(_norm(m.group("cw") or ""), 0)
+    if number:
+        if not 2 <= number <= 22:
+            return None
+        return _date(m, Calendar((number - 1) * 100, qualifier="approximate"))
+    return _date(m, Anaphoric("century", 0))
+
+
 # ------------------------------------------------------------------------------ durations, sets
 def _count(word: str | None) -> int | float | str:
     """A number written in digits or words; "X" for vague quantities."""
@@ -336,7 +427,9 @@ def duration(text: str, m: re.Match[str]) -> Found | None:
     if guards.reference_before(text, m.start()):
         return None
     iso = _iso(_count(m.group("n")), unit)
-    return Found(m.start(), m.end(), Kind.DURATION, Period(iso))
+    lead = _norm(m.group("lead") or "")
+    start = m.start("n") if m.group("dash") and lead == "the" else m.start()
+    return Found(start, m.end(), Kind.DURATION, Period(iso))
 
 
 def duration_lead(text: str, m: re.Match[str]) -> Found | None:
@@ -385,46 +478,76 @@ def clock_word(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start("w"), m.end(), Kind.TIME, Clock(hour, 0), _prep(m))
 
 
-#: Every rule, in order of preference when two equally long phrases compete.
-RULES: tuple[tuple[re.Pattern[str], Builder], ...] = (
-    (P.DAY_RANGE, day_range),
-    (P.MONTH_DAY_RANGE, month_day_range),
-    (P.YEAR_RANGE, year_range),
-    (P.ISO_DATE, iso_date),
-    (P.DAY_MONTH_YEAR, day_month_year),
-    (P.MONTH_DAY_YEAR, month_day_year),
-    (P.MONTH_YEAR, month_year),
-    (P.QUALIFIED_YEAR, qualified_year),
-    (P.SEASON, season),
-    (P.HALF, half),
-    (P.QUARTER, quarter),
-    (P.DECADE, decade),
-    (P.CENTURY, century),
-    (P.RELATIVE_DAY, relative_day),
-    (P.RELATIVE_UNIT, relative_unit),
-    (P.AGO, ago),
-    (P.WEEKDAY, weekday),
-    (P.MONTH_ALONE, month_alone),
-    (P.YEAR_AFTER_PREP, year_after_prep),
-    (P.YEAR_POSSESSIVE, year_possessive),
-    (P.YEAR_ATTRIBUTIVE, year_attributive),
-    (P.YEAR_IN_BRACKETS, year_in_brackets),
-    (P.EVERY, every),
-    (P.TIMES_PER, times_per),
-    (P.FREQUENCY, frequency),
-    (P.DURATION, duration),
-    (P.DURATION_LEAD, duration_lead),
-    (P.CLOCK_12, clock_12),
-    (P.CLOCK_24, clock_24),
-    (P.CLOCK_WORD, clock_word),
+_Y = frozenset({"year"})
+_M = frozenset({"month"})
+_U = frozenset({"unit"})
+
+
+def _c(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+#: Every rule, in order of preference when two equally long phrases compete, with the
+#: trigger classes one of which each of its phrases contains.
+RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
+    (P.DAY_RANGE, day_range, _M),
+    (P.MONTH_DAY_RANGE, month_day_range, _M),
+    (P.YEAR_RANGE, year_range, _Y),
+    (P.ISO_DATE, iso_date, _Y),
+    (P.NUMERIC_DATE, numeric_date, _c("numeric")),
+    (P.DAY_MONTH_YEAR, day_month_year, _M),
+    (P.MONTH_DAY_YEAR, month_day_year, _M),
+    (P.MONTH_YEAR, month_year, _M),
+    (P.QUALIFIED_YEAR, qualified_year, _Y),
+    (P.SEASON, season, _c("season")),
+    (P.HALF, half, _c("half")),
+    (P.QUARTER, quarter, _c("quarter", "year")),
+    (P.DECADE, decade, _c("decade")),
+    (P.CENTURY, century, _c("century")),
+    (P.RELATIVE_DAY, relative_day, _c("relday")),
+    (P.RELATIVE_UNIT, relative_unit, _U),
+    (P.AGO, ago, _c("ago")),
+    (P.WEEKDAY, weekday, _c("weekday")),
+    (P.MONTH_ALONE, month_alone, _M),
+    (P.YEAR_AFTER_PREP, year_after_prep, _Y),
+    (P.YEAR_POSSESSIVE, year_possessive, _Y),
+    (P.YEAR_ATTRIBUTIVE, year_attributive, _Y),
+    (P.YEAR_IN_BRACKETS, year_in_brackets, _Y),
+    (P.YEAR_BARE, year_bare, _Y),
+    (P.FISCAL, fiscal, _c("fiscal")),
+    (P.SPLIT_YEAR, split_year, _Y),
+    (P.TURN, turn_of_century, _c("century")),
+    (P.REFERENCE, reference, _c("ref")),
+    (P.BC_YEAR, bc_year, _c("era")),
+    (P.ANAPHORIC, anaphoric, _U),
+    (P.LATER, later, _U),
+    (P.EVERY, every, _c("unit", "weekday", "month")),
+    (P.TIMES_PER, times_per, _U),
+    (P.FREQUENCY, frequency, _c("frequency")),
+    (P.DURATION, duration, _U),
+    (P.DURATION_LEAD, duration_lead, _U),
+    (P.CLOCK_12, clock_12, _c("clock")),
+    (P.CLOCK_24, clock_24, _c("clock")),
+    (P.CLOCK_WORD, clock_word, _c("clock")),
 )
 
 
-def find_all(text: str) -> Iterator[tuple[int, Found]]:
-    """Every phrase every rule recognises, with the rule's rank; overlaps included."""
-    for rank, (pattern, build) in enumerate(RULES):
-        for match in pattern.finditer(text):
-            result = build(text, match)
+def find_all(
+    text: str, *, full_scan: bool = False, day_first: bool = True
+) -> Iterator[tuple[int, Found]]:
+    """Every phrase every rule recognises, with the rule's rank; overlaps included.
+
+    Rules scan only the stretches around their triggers; ``full_scan`` makes them scan the
+    whole text instead (same result, slower: kept to check the shortcut).
+    """
+    scanner = None if full_scan else Scanner(text)
+    for rank, (pattern, build, classes) in enumerate(RULES):
+        matches = pattern.finditer(text) if scanner is None else scanner.finditer(pattern, classes)
+        for match in matches:
+            if build is numeric_date:
+                result = numeric_date(text, match, day_first)  # type: ignore[arg-type]
+            else:
+                result = build(text, match)  # type: ignore[arg-type]
             if result is None:
                 continue
             for found in result if isinstance(result, list) else (result,):

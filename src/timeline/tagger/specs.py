@@ -90,8 +90,25 @@ class Clock:
     day: Spec | None = None
 
 
+@dataclass(frozen=True)
+class Anaphoric:
+    """A date counted from the last date before it in the text, or else from the publication
+    date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3)."""
+
+    unit: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Timex:
+    """What a calendar value cannot hold: "now" (PRESENT_REF), "480 BC" (BC0480)."""
+
+    value: str
+
+
 Spec = (
     Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeNamed | Period | Clock
+    | Anaphoric | Timex
 )
 
 

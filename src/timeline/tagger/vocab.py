@@ -176,6 +176,18 @@ RELATIVE_MODES: dict[str, int] = {"this": 0, "current": 0, "last": -1, "past": -
 #: Words that open a duration phrase and belong to its span: "the last two years".
 DURATION_LEADS = ("last", "past", "next", "previous", "coming", "following", "first", "final")
 
+#: Words before a duration that belong to it: "more than three years", "nearly forty years".
+DURATION_HEDGES = frozenset({
+    "more than", "less than", "over", "under", "nearly", "almost", "about", "around",
+    "at least", "up to", "some", "roughly", "approximately", "only", "just",
+})  # fmt: skip
+#: Words before a lone number that make it an amount, not a year ("about 1500", "up to 2000").
+AMOUNT_BEFORE = frozenset({
+    "about", "some", "nearly", "almost", "approximately", "around", "over", "than", "least",
+    "up", "roughly", "only", "just", "all", "of", "and", "or", "x", "by", "to", "the",
+    "a", "from", "at", "under", "below", "above", "per", "total",
+})  # fmt: skip
+
 #: Words that mark a sentence as looking ahead or back, for choosing a weekday or a year.
 FUTURE_MARKERS = (
     "will",
@@ -229,3 +241,49 @@ AGO_HEDGES = {
     "nearly": "approximate",
     "almost": "approximate",
 }
+
+
+#: Vague references to the present, past or future: TIMEX values, not calendar dates. They are
+#: returned only on request (``tag(..., refs=True)``).
+REFERENCES: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the present day": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "recent years": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+}  # fmt: skip
+
+#: Phrases that name a date relative to one given before: word(s) -> offset in the unit.
+ANAPHORIC_MODES: dict[str, int] = {
+    "the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
+    "the same": 0, "that same": 0, "that": 0, "later that": 0, "earlier that": 0,
+    "later in the": 0, "earlier in the": 0, "that very": 0,
+}  # fmt: skip
+#: "three days later" counts forward, "a year earlier" back.
+LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "before": -1}
+
+def _last_words(*tables: object) -> frozenset[str]:
+    return frozenset(str(w).split()[-1] for table in tables for w in table)  # type: ignore[attr-defined]
+
+
+#: Words every date phrase contains at least one of, by class. Rules run only near the
+#: triggers of their classes (see :mod:`.scan`). Month and weekday names count only when
+#: capitalised, as the patterns read them. Classes of digits are found by pattern, not word:
+#: "year" (four digits that can be a year), "decade" ("1990s", "'90s"),
+#: "clock" ("8pm", "10:30").
+TRIGGERS: dict[str, frozenset[str]] = {
+    "month": _last_words(MONTHS),
+    "weekday": _last_words(WEEKDAYS, WEEKDAY_ABBREVIATIONS),
+    "season": _last_words(SEASONS),
+    "unit": _last_words(UNITS, UNIT_PLURALS),
+    "ago": frozenset({"ago"}),
+    "century": frozenset({"century", "centuries"}),
+    "quarter": frozenset({"quarter", "quarters"}),
+    "half": frozenset({"half"}),
+    "relday": _last_words(RELATIVE_DAYS, DAY_PARTS),
+    "frequency": _last_words(FREQUENCIES),
+    "clock": frozenset({"noon", "midday", "midnight"}),
+    "ref": _last_words(REFERENCES),
+}
+#: Trigger classes whose words count only when capitalised.
+CASED_TRIGGERS = frozenset({"month", "weekday"})

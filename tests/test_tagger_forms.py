@@ -1,0 +1,157 @@
+"""Table-driven tests of the forms added to the tagger: numeric and fiscal dates, anaphoric and
+narrative dates, vague references and BC years, bare years, hedged durations."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from timeline.dates import DateValue
+from timeline.models import Kind, Resolution
+from timeline.tagger import tag
+
+PUB = DateValue.of_day(2022, 5, 17)  # a Tuesday
+E, P, C, U = Resolution.EXPLICIT, Resolution.PUBLISHED, Resolution.CONTEXT, Resolution.UNRESOLVED
+D, DUR = Kind.DATE, Kind.DURATION
+
+# (sentence, published, [(surface, EDTF or None, kind, resolved_by)])
+FORMS = [
+    # numeric dates, read day first by default
+    ("It opened on 01/03/2023.", None, [("01/03/2023", "2023-03-01", D, E)]),
+    ("It opened on 25/12/2022.", None, [("25/12/2022", "2022-12-25", D, E)]),
+    ("It opened on 12/25/2022.", None, [("12/25/2022", "2022-12-25", D, E)]),
+    ("It opened on 1.3.2023.", None, [("1.3.2023", "2023-03-01", D, E)]),
+    ("It opened on 5/6/99.", None, [("5/6/99", "1999-06-05", D, E)]),
+    # fiscal and split years: the two calendar years, never an invented month
+    ("Profits rose in fiscal 1990.", None, [("fiscal 1990", "1989/1990", D, E)]),
+    ("Profits rose in fiscal year 2023.", None, [("fiscal year 2023", "2022/2023", D, E)]),
+    ("Profits rose in FY2023.", None, [("FY2023", "2022/2023", D, E)]),
+    ("The 2022/23 budget.", None, [("2022/23", "2022/2023", D, E)]),
+    # the turn of the century
+    ("At the turn of the 20th century.", None, [("the turn of the 20th century", "1900~", D, E)]),
+    (
+        "Born in 1897, at the turn of the century.",
+        None,
+        [("1897", "1897", D, E), ("the turn of the century", "1900~", D, C)],
+    ),
+    # anaphoric dates: the last date before them in the text, else the publication date
+    (
+        "It began on 3 May 2020. The next day it rained.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("The next day", "2020-05-04", D, C)],
+    ),
+    (
+        "It began on 3 May 2020. Three days later it stopped.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("Three days later", "2020-05-06", D, C)],
+    ),
+    (
+        "It began in June 1941. The following year it ended.",
+        None,
+        [("June 1941", "1941-06", D, E), ("The following year", "1942", D, C)],
+    ),
+    (
+        "It began in June 1941. Later that month it ended.",
+        None,
+        [("June 1941", "1941-06", D, E), ("Later that month", "1941-06", D, C)],
+    ),
+    (
+        "It began in 1941, and that year it ended.",
+        None,
+        [("1941", "1941", D, E), ("that year", "1941", D, C)],
+    ),
+    (
+        "It began on 3 May 2020 and the same day it ended.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("the same day", "2020-05-03", D, C)],
+    ),
+    ("A year earlier it was cheaper.", PUB, [("A year earlier", "2021", D, P)]),
+    ("The previous month was worse.", PUB, [("The previous month", "2022-04", D, P)]),
+    ("The next day it rained.", None, [("The next day", None, D, U)]),
+    # bare years
+    ("In the 1917 Battle of Arras.", None, [("1917", "1917", D, E)]),
+    ("2005: Elections and a new government.", None, [("2005", "2005", D, E)]),
+    ("Compared with 1913, output fell.", None, [("1913", "1913", D, E)]),
+    # hedged and determined durations, as TimeML spans them
+    ("It lasted more than three years.", None, [("more than three years", None, DUR, E)]),
+    ("In the nine months to June, sales rose.", None,
+     [("the nine months", None, DUR, E), ("June", "XXXX-06", D, U)]),
+]
+
+# Vague references and BC years: only with refs=True; value None, TIMEX value in duration.
+REFS = [
+    ("Things are better now.", [("now", "PRESENT_REF")]),
+    ("It is currently closed.", [("currently", "PRESENT_REF")]),
+    ("It happened recently.", [("recently", "PAST_REF")]),
+    ("In the future it will open.", [("the future", "FUTURE_REF")]),
+    ("Athens fell in 480 BC.", [("480 BC", "BC0480")]),
+    ("Athens fell in 490 B.C. and later.", [("490 B.C.", "BC0490")]),
+]
+
+NOT_DATES = [
+    "There were about 1500 troops.",
+    "Prices rose to 2000 points.",
+    "It cost $1999 in all.",
+    "Room 2010 is on the left.",
+    "Version 3.2.1 is out.",
+    "See section 10.2.3 below.",
+    "Call 01432 260000.",
+    "The A49 and the M5 and HS2 were closed.",
+    "During COVID-19 the score was 3-1.",
+    "Aged 35, he may march on.",
+    "Theresa May spoke in 2019 about it.",  # only the year is a date
+]
+
+
+def _edtf(value: DateValue | None) -> str | None:
+    if value is None:
+        return None
+    q = value.qualifier
+    if q is not None and q.value in ("early", "mid", "late", "before", "after"):
+        return f"{q.value} {value.edtf}"
+    return value.edtf
+
+
+@pytest.mark.parametrize("table", [FORMS, REFS], ids=["forms", "refs"])
+def test_tables_have_no_duplicate_inputs(table: list) -> None:
+    counts = Counter(repr(row[:2]) for row in table)
+    assert [k for k, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), FORMS)
+def test_forms(sentence: str, published: DateValue | None, expected: list) -> None:
+    got = [(m.text, _edtf(m.value), m.kind, m.resolved_by) for m in tag(sentence, published)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day_first", "expected"),
+    [
+        ("On 01/03/2023.", True, "2023-03-01"),
+        ("On 01/03/2023.", False, "2023-01-03"),
+        ("On 25/12/2022.", False, "2022-12-25"),
+        ("On 12/25/2022.", True, "2022-12-25"),
+    ],
+)
+def test_day_first_setting(sentence: str, day_first: bool, expected: str) -> None:
+    (m,) = tag(sentence, day_first=day_first)
+    assert m.value is not None and m.value.edtf == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFS)
+def test_references_only_on_request(sentence: str, expected: list) -> None:
+    got = [(m.text, m.duration) for m in tag(sentence, PUB, refs=True) if m.value is None]
+    assert got == expected
+    assert all(m.kind is D and m.resolved_by is U for m in tag(sentence, PUB, refs=True))
+    assert [m.text for m in tag(sentence, PUB) if m.value is None] == []
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_not_dates(sentence: str) -> None:
+    got = [m.text for m in tag(sentence, refs=True) if m.is_dated]
+    assert got == (["2019"] if "2019" in sentence else [])
+
+
+def test_impossible_numeric_dates_are_not_dates() -> None:
+    assert tag("On 31/31/2023 and 13/13/2020.") == []
