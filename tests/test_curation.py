@@ -56,9 +56,19 @@ LOAD_ERRORS = [
     pytest.param("events:\n  a: b: c\n", 2, 7,
                  "could not read YAML: mapping values are not allowed",
                  id="mapping-in-plain"),
-    pytest.param("events: {}\n---\nadd: {}\n", 2, 1,
-                 "expected a single document in the stream, but found another document",
-                 id="two-documents"),
+    pytest.param("events:\n  a:\n    drop: true\n---\nevents:\n  a:\n    drop: true\n", 6, 3,
+                 "duplicate key 'a' in 'events' (candidate ids to corrections) (first at line 2)",
+                 id="same-id-in-two-documents"),
+    pytest.param("events: {}\n---\n- a\n", 3, 1,
+                 "the top level of the file must be a mapping", id="second-document-list"),
+    pytest.param("events:\n  a:\n    merge: [b]\n---\nevents:\n  c:\n    merge: [b]\n",
+                 7, 13, "'b' is merged into both a (line 3) and c", id="merge-across-documents"),
+    pytest.param("events:\n  a:\n    merge: [b]\n    distinct: [c, b]\n", 4, 19,
+                 "event a both merges 'b' and says it is distinct", id="merge-and-distinct"),
+    pytest.param("events:\n  a:\n    distinct: [a]\n", 3, 16,
+                 "event a cannot be distinct from itself", id="distinct-self"),
+    pytest.param("events:\n  a:\n    drop: true\n    distinct: [b]\n", 4, 5,
+                 "event a is dropped, so its 'distinct' would be ignored", id="drop-distinct"),
     pytest.param("events:\n  a:\n    note: \x07\n", 3, 11,
                  "unacceptable character #x0007", id="control-character"),
     pytest.param("events: {}\nevents: {}\n", 2, 1,
@@ -78,7 +88,8 @@ LOAD_ERRORS = [
                  "unknown key 'titel' in event 004:june-2018 (did you mean 'title'?)",
                  id="unknown-event-key"),
     pytest.param("events:\n  a:\n    colour: red\n", 3, 5,
-                 "unknown key 'colour' in event a (allowed: date, title, tags, note, drop, merge)",
+                 "unknown key 'colour' in event a (allowed: date, title, tags, note, drop, merge, "
+                 "distinct)",
                  id="unknown-key-no-suggestion"),
     pytest.param("sources:\n  s.txt:\n    publised: 2022\n", 3, 5,
                  "unknown key 'publised' in source s.txt (did you mean 'published'?)",
@@ -474,11 +485,12 @@ def test_merge_keeps_sources_in_order() -> None:
     ]
 
 
-def test_merge_with_disagreeing_dates_warns() -> None:
+def test_merge_with_disagreeing_dates_is_a_contradiction() -> None:
     text = "events:\n  001:a:\n    merge: [000:b]\n"
     result = apply([candidate("001:a", DAY_16), candidate("000:b", DAY_17)], text)
+    assert [(p.code, p.subject) for p in result.problems] == [("contradiction", "001:a")]
     assert [str(p) for p in result.problems] == [
-        "events.yaml:3:12: warning: sources disagree on the date of 001:a: the event takes "
+        "events.yaml:3:12: error: sources disagree on the date of 001:a: the event takes "
         "16 May 2022 (001:a: 16 May 2022, 000:b: 17 May 2022); set 'date:' to choose"
     ]
     assert result.events[0].date == DAY_16

@@ -14,7 +14,11 @@ from ..dates import DateValue
 from ..models import Candidate, Document, Event, Resolution, SourceRef
 from .model import AddedEvent, Correction, Curation, Level, Problem, Ref, SourceMeta
 
-__all__ = ["CurationResult", "apply_curation"]
+__all__ = ["CONTRADICTION", "STALE", "CurationResult", "apply_curation"]
+
+#: Problem codes shared with the checks.
+STALE = "stale-id"
+CONTRADICTION = "contradiction"
 
 
 @dataclass
@@ -47,6 +51,12 @@ def _closest(wanted: str, known: Sequence[str]) -> str:
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
 
 
+def _page(candidate: Candidate) -> dict[str, int]:
+    """The page of a paged document, for sources that record one."""
+    page = getattr(candidate, "page", None)
+    return {"page": page} if page is not None and "page" in SourceRef.__dataclass_fields__ else {}
+
+
 def _sort_key(event: Event) -> tuple:
     first = event.sources[0] if event.sources else SourceRef(source="")
     start = first.start if first.start is not None else -1
@@ -75,9 +85,13 @@ class _Applier:
         level: Level,
         where: Correction | Ref | SourceMeta | AddedEvent | tuple[int, int],
         message: str,
+        code: str,
+        subject: str | None = None,
     ) -> None:
         line, column = where if isinstance(where, tuple) else (where.line, where.column)
-        self.result.problems.append(Problem(level, message, self.curation.path, line, column))
+        self.result.problems.append(
+            Problem(level, message, self.curation.path, line, column, code, subject)
+        )
 
     def run(self) -> CurationResult:
         self.check_ids()
@@ -101,10 +115,10 @@ class _Applier:
     def check_ids(self) -> None:
         for correction in self.curation.corrections.values():
             if correction.id not in self.by_id:
-                self.report("error", correction, self.unknown(correction.id))
-            for ref in correction.merge:
+                self.report("error", correction, self.unknown(correction.id), STALE, correction.id)
+            for ref in (*correction.merge, *correction.distinct):
                 if ref.id not in self.by_id:
-                    self.report("error", ref, self.unknown(ref.id))
+                    self.report("error", ref, self.unknown(ref.id), STALE, ref.id)
 
     def collect_merges(self) -> None:
         corrections = self.curation.corrections
@@ -121,6 +135,8 @@ class _Applier:
                         ref,
                         f"cannot merge {ref.id!r} into {correction.id}: "
                         f"it is dropped (line {own.line})",
+                        "merge-dropped",
+                        ref.id,
                     )
                     continue
                 self.merged_into[ref.id] = correction.id
@@ -130,6 +146,8 @@ class _Applier:
                         own,
                         f"the {', '.join(own.changes)} of {ref.id} are ignored because "
                         f"{ref.id} is merged into {correction.id} (line {ref.line})",
+                        "ignored",
+                        ref.id,
                     )
 
     def check_sources(self) -> None:
@@ -142,6 +160,7 @@ class _Applier:
                     meta,
                     f"no document has the path {meta.path!r}"
                     f"{_closest(meta.path, list(self.documents))}",
+                    "unknown-source",
                 )
 
     # ----------------------------------------------------------------- events
@@ -165,6 +184,8 @@ class _Applier:
                     correction,
                     f"{candidate.id} has no date, so it stays off the timeline and its "
                     f"{', '.join(correction.changes)} are unused; add a 'date:' to place it",
+                    "undated",
+                    candidate.id,
                 )
             return
         when, resolved_by = dated
@@ -194,10 +215,12 @@ class _Applier:
         if correction is not None and len(dated) > 1 and not self.agree(dated):
             listing = ", ".join(f"{m.id}: {m.date.display()}" for m in dated)  # type: ignore[union-attr]
             self.report(
-                "warning",
+                "error",
                 correction.positions.get("merge", correction),
                 f"sources disagree on the date of {correction.id}: the event takes "
                 f"{first.date.display()} ({listing}); set 'date:' to choose",
+                CONTRADICTION,
+                correction.id,
             )  # type: ignore[union-attr]
         elif correction is not None and first is not members[0]:
             self.report(
@@ -205,6 +228,8 @@ class _Applier:
                 correction.positions.get("merge", correction),
                 f"{correction.id} has no date; the event takes {first.date.display()} "
                 f"from {first.id}; set 'date:' to confirm",
+                "undated",
+                correction.id,
             )  # type: ignore[union-attr]
         return first.date, first.resolved_by  # type: ignore[return-value]
 
@@ -242,6 +267,7 @@ class _Applier:
             source_title=title,
             source_url=url,
             source_published=published,
+            **_page(candidate),
         )
 
     def add(self, added: AddedEvent) -> None:
@@ -251,6 +277,8 @@ class _Applier:
                 added,
                 f"added event {added.id!r} has the id of a candidate; "
                 "it is left out until it has an id of its own",
+                "added-id",
+                added.id,
             )
             return
         if self.documents is not None:
@@ -261,6 +289,8 @@ class _Applier:
                         added,
                         f"added event {added.id} cites {path!r}, "
                         f"which no document has{_closest(path, list(self.documents))}",
+                        "unknown-source",
+                        added.id,
                     )
         refs = []
         for path in added.sources:

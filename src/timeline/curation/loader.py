@@ -3,6 +3,12 @@
 The YAML is composed into a node tree (never constructed), so every scalar stays the text
 the curator typed: an id ``2022`` or ``yes`` is a string, not a number or a boolean, and
 every node keeps its position in the file.
+
+The file may be split into several YAML documents, each starting with a line ``---``
+(this is how ``timeline review --append`` adds entries without touching what is already
+there). The documents are read as one: each may hold any of the sections ``sources``,
+``events`` and ``add``, their entries are collected in order, and an id or a source path may
+still be written only once in the whole file.
 """
 
 from __future__ import annotations
@@ -33,11 +39,11 @@ Reader = Callable[[Node, str], object]
 
 SECTION_KEYS = ("sources", "events", "add")
 SOURCE_KEYS = ("title", "published", "url", "publisher", "note")
-CORRECTION_KEYS = ("date", "title", "tags", "note", "drop", "merge")
+CORRECTION_KEYS = ("date", "title", "tags", "note", "drop", "merge", "distinct")
 ADDED_KEYS = ("date", "title", "tags", "note", "source", "sources")
 ADDED_REQUIRED = ("date", "title")
 #: Keys that make no sense next to ``drop: true``.
-DROP_CONFLICTS = ("date", "title", "tags", "merge")
+DROP_CONFLICTS = ("date", "title", "tags", "merge", "distinct")
 
 _YAML = "tag:yaml.org,2002:"
 #: Plain scalars YAML would read as something other than text, and how to name them.
@@ -60,10 +66,14 @@ def load_curation(path: str | Path) -> Curation:
 
 def parse_curation(text: str, path: str = "<curation>") -> Curation:
     """Check curated YAML given as text; ``path`` is only used in messages."""
-    root = _compose(text, path)
-    if root is None or _is_null(root):  # nothing but comments, or an empty document
+    roots = [
+        root
+        for root in _compose(text, path)
+        if not _is_null(root)  # an empty document, or nothing but comments
+    ]
+    if not roots:
         return Curation.empty(path)
-    return _Loader(path).curation(root)
+    return _Loader(path).curation(roots)
 
 
 # --------------------------------------------------------------------------- reading
@@ -105,9 +115,9 @@ def _text_position(text: str, offset: int) -> Pos:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _compose(text: str, path: str) -> Node | None:
+def _compose(text: str, path: str) -> list[Node]:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -292,19 +302,35 @@ class _Loader:
         return refs
 
     # ----------------------------------------------------------------- sections
-    def curation(self, root: Node) -> Curation:
-        items = self.mapping(root, "the top level of the file")
-        self.check_keys(items, SECTION_KEYS, "at the top level")
-        sections = {name: value for name, _, value in items}
-        sources = self.sources(sections.get("sources"))
-        corrections = self.corrections(sections.get("events"))
-        added = self.added(sections.get("add"), corrections)
+    def curation(self, roots: list[Node]) -> Curation:
+        """The sections of every document in the file, read as one."""
+        sections: dict[str, list[Node]] = {name: [] for name in SECTION_KEYS}
+        for root in roots:
+            items = self.mapping(root, "the top level of the file")
+            self.check_keys(items, SECTION_KEYS, "at the top level")
+            for name, _, value in items:
+                sections[name].append(value)
+        sources = self.sources(sections["sources"])
+        corrections = self.corrections(sections["events"])
+        added = self.added(sections["add"], corrections)
         return Curation(self.path, sources, corrections, added)
 
-    def section(self, node: Node | None, name: str, what: str) -> Items:
-        if node is None:
-            return []
-        return self.mapping(node, f"{name!r} ({what})", null_ok=True)
+    def section(self, nodes: list[Node], name: str, what: str) -> Items:
+        """The entries of one section, gathered from every document; none written twice."""
+        items: Items = []
+        seen: dict[str, int] = {}
+        for node in nodes:
+            for entry in self.mapping(node, f"{name!r} ({what})", null_ok=True):
+                key = entry[1]
+                if entry[0] in seen:
+                    self.fail(
+                        key,
+                        f"duplicate key {entry[0]!r} in {name!r} ({what}) "
+                        f"(first at line {seen[entry[0]]})",
+                    )
+                seen[entry[0]] = _pos(key)[0]
+                items.append(entry)
+        return items
 
     def entry(
         self, key: ScalarNode, node: Node, allowed: tuple[str, ...], label: str
@@ -335,17 +361,17 @@ class _Loader:
             name: readers[name](node, f"{name!r} in {label}") for name, (_, node) in entry.items()
         }
 
-    def sources(self, node: Node | None) -> dict[str, SourceMeta]:
+    def sources(self, nodes: list[Node]) -> dict[str, SourceMeta]:
         result: dict[str, SourceMeta] = {}
-        for path, key, value in self.section(node, "sources", "source paths to their details"):
+        for path, key, value in self.section(nodes, "sources", "source paths to their details"):
             label = f"source {path}"
             values = self.read(self.entry(key, value, SOURCE_KEYS, label), label)
             result[path] = SourceMeta(path, *_pos(key), **values)  # type: ignore[arg-type]
         return result
 
-    def corrections(self, node: Node | None) -> dict[str, Correction]:
+    def corrections(self, nodes: list[Node]) -> dict[str, Correction]:
         result: dict[str, Correction] = {}
-        for cid, key, value in self.section(node, "events", "candidate ids to corrections"):
+        for cid, key, value in self.section(nodes, "events", "candidate ids to corrections"):
             result[cid] = self.correction(cid, key, value)
         self.check_merges(result)
         return result
@@ -353,7 +379,12 @@ class _Loader:
     def correction(self, cid: str, key: ScalarNode, node: Node) -> Correction:
         label = f"event {cid}"
         entry = self.entry(key, node, CORRECTION_KEYS, label)
-        values = self.read(entry, label, merge=lambda node, what: self.merge_list(cid, node, what))
+        values = self.read(
+            entry,
+            label,
+            merge=lambda node, what: self.id_list(cid, node, what, "merge"),
+            distinct=lambda node, what: self.id_list(cid, node, what, "be distinct from"),
+        )
         if values.get("drop"):
             for name in DROP_CONFLICTS:
                 if name in entry:
@@ -369,11 +400,11 @@ class _Loader:
             positions={name: _pos(value) for name, (_, value) in entry.items()},
         )
 
-    def merge_list(self, cid: str, node: Node, what: str) -> list[Ref]:
+    def id_list(self, cid: str, node: Node, what: str, verb: str) -> list[Ref]:
         refs = self.ref_list(node, what, "candidate id")
         for ref in refs:
             if ref.id == cid:
-                self.fail((ref.line, ref.column), f"event {cid} cannot merge itself")
+                self.fail((ref.line, ref.column), f"event {cid} cannot {verb} itself")
         return refs
 
     def check_merges(self, corrections: dict[str, Correction]) -> None:
@@ -390,6 +421,14 @@ class _Loader:
                     )
                 owner[ref.id] = (correction.id, ref)
         for correction in corrections.values():
+            merged = {ref.id for ref in correction.merge}
+            for ref in correction.distinct:
+                if ref.id in merged:
+                    self.fail(
+                        (ref.line, ref.column),
+                        f"event {correction.id} both merges {ref.id!r} and says it is "
+                        "distinct; keep one of the two",
+                    )
             if correction.merge and correction.id in owner:
                 target, ref = owner[correction.id]
                 self.fail(
@@ -398,9 +437,9 @@ class _Loader:
                     f"it cannot merge other events itself; list them under {target}",
                 )
 
-    def added(self, node: Node | None, corrections: dict[str, Correction]) -> dict[str, AddedEvent]:
+    def added(self, nodes: list[Node], corrections: dict[str, Correction]) -> dict[str, AddedEvent]:
         result: dict[str, AddedEvent] = {}
-        for aid, key, value in self.section(node, "add", "new event ids to their details"):
+        for aid, key, value in self.section(nodes, "add", "new event ids to their details"):
             if aid in corrections:
                 self.fail(
                     key,

@@ -57,16 +57,35 @@ Level = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Problem:
-    """A finding about the curated file when applying it to the candidates."""
+    """A finding about the curated file or a document, with the place to look.
+
+    ``path``/``line``/``column`` point into the curated file for problems of the curation and
+    into the source document for problems of a document. ``code`` names the kind of finding
+    in a stable way for scripts ("stale-id", "contradiction", …); ``subject`` is the id of
+    the candidate or event concerned, when there is one.
+    """
 
     level: Level
     message: str
     path: str
     line: int
     column: int
+    code: str = ""
+    subject: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.level}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "level": self.level,
+            "code": self.code,
+            "subject": self.subject,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -109,6 +128,8 @@ class Correction:
     note: str | None = None
     drop: bool = False
     merge: list[Ref] = field(default_factory=list)
+    #: Candidates the curator says are *not* the same happening as this one.
+    distinct: list[Ref] = field(default_factory=list)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
@@ -147,6 +168,22 @@ class Curation:
     @property
     def is_empty(self) -> bool:
         return not (self.sources or self.corrections or self.added)
+
+    def mentioned(self) -> set[str]:
+        """Every candidate id the file names: as an entry, in a merge or in a distinct list."""
+        ids = set(self.corrections)
+        for correction in self.corrections.values():
+            ids.update(ref.id for ref in correction.merge)
+            ids.update(ref.id for ref in correction.distinct)
+        return ids
+
+    def merged_into(self) -> dict[str, str]:
+        """Merged candidate id -> the id of the entry that merges it."""
+        return {
+            ref.id: correction.id
+            for correction in self.corrections.values()
+            for ref in correction.merge
+        }
 
 
 def published_dates(curation: Curation | None) -> dict[str, DateValue]:

@@ -1,0 +1,438 @@
+"""What a careful editor wants to know before trusting a timeline: ``timeline check``.
+
+Each finding is a :class:`~timeline.curation.Problem` with a level, a stable code and the
+place to look — the curated file's line for problems of the curation, the document's path
+and line for problems of a document:
+
+=================  =======  ===============================================================
+code               level    finding
+=================  =======  ===============================================================
+stale-id           error    the curated file names an id no candidate has (closest given)
+contradiction      error    an entry merges sources whose dates cannot agree, no 'date:' set
+contradiction      warning  two sources seem to tell of one happening with dates that differ
+anachronism        error    a source dated before a happening it reports as past
+weekday            error    a weekday that does not fit its date ("Monday 17 May 2022")
+unresolved         warning  a relative date left undated: its source has no publication date
+uncurated          warning  candidates the curated file does not mention yet
+unsourced          error    an event with neither a source nor a note
+(others)                    what applying the curated file found (see ``curation.apply``)
+=================  =======  ===============================================================
+
+A document finding is not repeated once the curator has dealt with the candidate: given it
+a ``date:``, or dropped it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .corroborate import TermIndex, find_mismatches, index_for
+from .curation import Curation, Problem
+from .dates import DateValue, Precision
+from .errors import ExitCode
+from .models import Candidate, Event, Resolution
+from .tagger import vocab
+
+__all__ = [
+    "CheckReport",
+    "anachronisms",
+    "check_candidates",
+    "format_problem",
+    "format_report",
+    "mismatches",
+    "problems_to_json",
+    "run_checks",
+    "unresolved",
+    "uncurated_problems",
+    "unsourced",
+    "weekdays",
+]
+
+#: Words that make a sentence look ahead, so a date after its publication is no anachronism.
+LOOKING_AHEAD = (
+    *vocab.FUTURE_MARKERS,
+    "would",
+    "expected",
+    "expects",
+    "due",
+    "planned",
+    "plans",
+    "intends",
+    "aims",
+    "forecast",
+    "proposed",
+    "deadline",
+    "target",
+)
+_AHEAD = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in LOOKING_AHEAD) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted({*vocab.WEEKDAYS, *vocab.WEEKDAY_ABBREVIATIONS}, key=len, reverse=True))
+    + r")(?![A-Za-z])\.?",
+    re.IGNORECASE,
+)
+#: Resolutions the source itself stands behind (not counted from the publication date).
+STATED = frozenset({Resolution.EXPLICIT, Resolution.CONTEXT, Resolution.WEEKDAY})
+PUBLISHED_FROM = {
+    "curation": "the curated file",
+    "option": "the --published option",
+}
+UNCURATED_SHOWN = 3  # ids named per source when not verbose
+
+
+class SourceInfo(Protocol):
+    """What checks need of a document: a Document or the pipeline's DocumentInfo."""
+
+    path: str
+    published: DateValue | None
+    published_from: str | None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _settled(curation: Curation | None) -> set[str]:
+    """Candidates the curator has dealt with: dropped, dated, or merged into a dated entry."""
+    if curation is None:
+        return set()
+    owner = curation.merged_into()
+    done = set()
+    for cid in curation.mentioned():
+        entry = curation.corrections.get(owner.get(cid, cid))
+        if entry is not None and (entry.drop or entry.date is not None):
+            done.add(cid)
+        own = curation.corrections.get(cid)
+        if own is not None and own.drop:
+            done.add(cid)
+    return done
+
+
+def _problem(level: str, code: str, candidate: Candidate, message: str) -> Problem:
+    return Problem(level, message, candidate.source, candidate.line, candidate.column, code,
+                   candidate.id)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _published_where(info: SourceInfo, curation: Curation | None) -> str:
+    origin = info.published_from
+    if origin == "curation" and curation is not None and info.path in curation.sources:
+        return f"{curation.path} line {curation.sources[info.path].line}"
+    return PUBLISHED_FROM.get(origin or "", f"the document's {origin}" if origin else "unknown")
+
+
+# --------------------------------------------------------------------------- document checks
+
+
+def anachronisms(
+    candidates: Iterable[Candidate],
+    sources: Mapping[str, SourceInfo],
+    curation: Curation | None = None,
+) -> list[Problem]:
+    """Sources dated before a happening they report as past."""
+    settled = _settled(curation)
+    found = []
+    for c in candidates:
+        info = sources.get(c.source)
+        published = info.published if info is not None else None
+        if published is None or published.latest is None or c.date is None:
+            continue
+        if c.resolved_by not in STATED or c.id in settled or c.date.earliest is None:
+            continue
+        if c.date.earliest <= published.latest or _AHEAD.search(c.quote):
+            continue
+        found.append(
+            _problem(
+                "error",
+                "anachronism",
+                c,
+                f"{c.source} is dated {published.display()} "
+                f"(from {_published_where(info, curation)}), but it reports "  # type: ignore[arg-type]
+                f"{c.text!r} ({c.date.display()}) as past: the publication date is probably "
+                "wrong, or this date is",
+            )
+        )
+    return found
+
+
+def weekdays(candidates: Iterable[Candidate], curation: Curation | None = None) -> list[Problem]:
+    """Day dates written with a weekday they did not fall on."""
+    settled = _settled(curation)
+    found = []
+    for c in candidates:
+        value = c.date
+        if value is None or c.id in settled or value.precision is not Precision.DAY:
+            continue
+        if value.is_interval or not value.year_known or value.earliest is None:
+            continue
+        named = _weekday_in(c)
+        actual = value.earliest.weekday()
+        if named is None or named == actual:
+            continue
+        found.append(
+            _problem(
+                "error",
+                "weekday",
+                c,
+                f"{c.text!r}: {value.display()} was a {WEEKDAY_NAMES[actual]}, not a "
+                f"{WEEKDAY_NAMES[named]}; one of the two is wrong (set 'date:' to say which)",
+            )
+        )
+    return found
+
+
+def _weekday_in(candidate: Candidate) -> int | None:
+    match = _WEEKDAY.search(candidate.text)
+    if match is None:
+        return None
+    word = match.group().rstrip(".").lower()
+    if word not in vocab.WEEKDAYS and not match.group()[0].isupper():
+        return None  # "sat", "sun" in lower case are words, not days
+    return vocab.WEEKDAYS.get(word, vocab.WEEKDAY_ABBREVIATIONS.get(word))
+
+
+def unresolved(
+    candidates: Iterable[Candidate],
+    sources: Mapping[str, SourceInfo],
+    curation: Curation | None = None,
+) -> list[Problem]:
+    """Relative dates left undated because their source has no publication date."""
+    settled = _settled(curation)
+    found = []
+    for c in candidates:
+        info = sources.get(c.source)
+        if c.resolved_by is not Resolution.UNRESOLVED or c.id in settled:
+            continue
+        if info is not None and info.published is not None:
+            continue
+        what = "cannot be dated" if c.date is None else "has no year"
+        found.append(
+            _problem(
+                "warning",
+                "unresolved",
+                c,
+                f"{c.text!r} {what}: the document has no publication date to count from "
+                "(give it 'published:' under 'sources:', or use --published)",
+            )
+        )
+    return found
+
+
+def uncurated_problems(
+    candidates: Sequence[Candidate], curation: Curation | None, *, verbose: bool = False
+) -> list[Problem]:
+    """Candidates the curated file does not mention: one line per source, or per candidate."""
+    mentioned = curation.mentioned() if curation else set()
+    new = [c for c in candidates if c.id not in mentioned]
+    if verbose:
+        return [
+            _problem("warning", "uncurated", c, f"{c.id} ({c.text!r}) is not in the curated file")
+            for c in new
+        ]
+    by_source: dict[str, list[Candidate]] = {}
+    for c in new:
+        by_source.setdefault(c.source, []).append(c)
+    found = []
+    for path, items in by_source.items():
+        ids = ", ".join(c.id for c in items[:UNCURATED_SHOWN])
+        more = f" and {len(items) - UNCURATED_SHOWN} more" if len(items) > UNCURATED_SHOWN else ""
+        found.append(
+            Problem(
+                "warning",
+                f"{len(items)} candidate(s) not in the curated file yet: "
+                f"{ids}{more} (see 'timeline review')",
+                path,
+                items[0].line,
+                items[0].column,
+                "uncurated",
+            )  # fmt: skip
+        )
+    return found
+
+
+def mismatches(
+    candidates: Sequence[Candidate],
+    curation: Curation | None = None,
+    *,
+    index: TermIndex | None = None,
+) -> list[Problem]:
+    """Two sources that seem to tell of one happening, with dates that cannot both be right."""
+    settled = _settled(curation)
+    found = []
+    for m in find_mismatches(candidates, curation, index=index):
+        if m.a.id in settled and m.b.id in settled:
+            continue
+        found.append(
+            _problem(
+                "warning",
+                "contradiction",
+                m.a,
+                f"{m.a.id} ({m.a.text!r}: {m.a.date.display()}) and {m.b.id} in "  # type: ignore[union-attr]
+                f"{m.b.source} line {m.b.line} ({m.b.text!r}: {m.b.date.display()}) seem to "  # type: ignore[union-attr]
+                f"tell of the same happening (shared: {', '.join(m.terms)}), but their dates "
+                f"cannot both be right; correct one with 'date:', or write "
+                f"'distinct: [{m.b.id}]' under {m.a.id} if they differ",
+            )
+        )
+    return found
+
+
+def unsourced(events: Iterable[Event], curation: Curation | None = None) -> list[Problem]:
+    """Events that cite no source and carry no note."""
+    found = []
+    for event in events:
+        if event.sources or event.note:
+            continue
+        added = curation.added.get(event.id) if curation else None
+        path = curation.path if curation else "<events>"
+        line, column = (added.line, added.column) if added else (1, 1)
+        found.append(
+            Problem(
+                "error",
+                f"event {event.id} cites no source and has no note saying where it comes from",
+                path,
+                line,
+                column,
+                "unsourced",
+                event.id,
+            )  # fmt: skip
+        )
+    return found
+
+
+def check_candidates(
+    candidates: Sequence[Candidate],
+    sources: Mapping[str, SourceInfo],
+    curation: Curation | None,
+    events: Sequence[Event] = (),
+    *,
+    verbose: bool = False,
+    index: TermIndex | None = None,
+) -> list[Problem]:
+    """Every check of the documents and the events (not those of applying the curation)."""
+    return [
+        *uncurated_problems(candidates, curation, verbose=verbose),
+        *mismatches(candidates, curation, index=index),
+        *anachronisms(candidates, sources, curation),
+        *weekdays(candidates, curation),
+        *unresolved(candidates, sources, curation),
+        *unsourced(events, curation),
+    ]
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@dataclass
+class CheckReport:
+    """Every problem found, with the figures of what was checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    curation_path: str | None = None
+    documents: int = 0
+    candidates: int = 0
+    uncurated: int = 0
+    corrections: int = 0
+    events: int = 0
+    skipped: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """1 when any error was found or a document was skipped; warnings alone give 0."""
+        return ExitCode.PROBLEMS if self.errors or self.skipped else ExitCode.OK
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "documents": self.documents,
+            "skipped": self.skipped,
+            "candidates": self.candidates,
+            "uncurated": self.uncurated,
+            "corrections": self.corrections,
+            "events": self.events,
+        }
+
+
+def _order(curation_path: str | None) -> Callable[[Problem], tuple]:
+    def key(p: Problem) -> tuple:
+        return (p.path != curation_path, p.path, p.line, p.column, p.code, p.message)
+
+    return key
+
+
+def run_checks(
+    timeline,  # noqa: ANN001 - a pipeline.Timeline
+    *,
+    verbose: bool = False,
+    index: TermIndex | None = None,
+) -> CheckReport:
+    """All checks on a built timeline (``pipeline.build``), with what applying found."""
+    extraction = timeline.extraction
+    curation = timeline.curation
+    candidates = extraction.candidates
+    sources = {info.path: info for info in extraction.documents}
+    if index is None:
+        index = index_for(timeline)
+    found = check_candidates(
+        candidates, sources, curation, timeline.events, verbose=verbose, index=index
+    )
+    problems = sorted([*timeline.problems, *found], key=_order(curation.path if curation else None))
+    mentioned = curation.mentioned() if curation else set()
+    return CheckReport(
+        problems=problems,
+        curation_path=curation.path if curation else None,
+        documents=len(extraction.documents),
+        candidates=len(candidates),
+        uncurated=sum(1 for c in candidates if c.id not in mentioned),
+        corrections=len(curation.corrections) if curation else 0,
+        events=len(timeline.events),
+        skipped=len(extraction.collection.skipped),
+    )
+
+
+def format_problem(problem: Problem) -> str:
+    """``path:line:column: level: message [code]``"""
+    code = f" [{problem.code}]" if problem.code else ""
+    return f"{problem}{code}"
+
+
+def format_report(report: CheckReport) -> str:
+    """The problems one per line, then a summary line."""
+    lines = [format_problem(p) for p in report.problems]
+    counts = report.summary()
+    figures = (
+        f"{counts['documents']} documents, {counts['candidates']} candidates "
+        f"({counts['uncurated']} not yet curated), {counts['corrections']} corrections, "
+        f"{counts['events']} events on the timeline"
+    )
+    skipped = f", {counts['skipped']} document(s) skipped" if counts["skipped"] else ""
+    if report.errors or report.warnings or report.skipped:
+        lines.append(
+            f"{counts['errors']} error(s), {counts['warnings']} warning(s){skipped}; {figures}"
+        )
+    else:
+        lines.append(f"ok: {figures}")
+    return "\n".join(lines) + "\n"
+
+
+def problems_to_json(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:
+    """``{"problems": [...], "summary": {...}}`` as indented JSON, for scripts and CI."""
+    payload: dict[str, object] = {"problems": [p.to_dict() for p in problems]}
+    if summary is not None:
+        payload["summary"] = dict(summary)
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

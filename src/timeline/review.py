@@ -1,0 +1,386 @@
+"""Reviewing: the candidates the curated file does not mention yet, and entries to add for them.
+
+A candidate is *mentioned* when its id is an entry under ``events:`` or is listed in an
+entry's ``merge:`` or ``distinct:``. :func:`build_review` lists the others by source, each with
+its sentence and the date phrase marked, together with the proposed groups of candidates
+that seem to tell of one happening (see :mod:`timeline.corroborate`). :func:`stubs_yaml` turns
+the review into YAML entries to paste into the curated file, or to add to its end with
+:func:`append_stubs`; each entry is preceded by comments quoting its sentence.
+
+For a proposed group whose members are all new, the entry of the group's lead merges the
+others (``merge: [...]``): keep it to accept the proposal, or write ``distinct:`` instead of
+``merge:`` to say they are not the same happening, and the proposal is not made again.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import yaml
+
+from .corroborate import Group, propose_groups
+from .curation import Curation
+from .curation.append import AppendResult, append_stubs
+from .dates import DateValue, Qualifier
+from .models import Candidate, Document, Resolution
+
+__all__ = [
+    "AppendResult",
+    "Marked",
+    "Review",
+    "ReviewItem",
+    "SourceReview",
+    "append_stubs",
+    "build_review",
+    "format_review",
+    "mark",
+    "review_timeline",
+    "stubs_yaml",
+    "uncurated",
+]
+
+#: How the date phrase is marked in plain text.
+MARKS = ("«", "»")
+COMMENT_WIDTH = 96
+#: How each way of resolving a date is told to the curator.
+RESOLVED = {
+    Resolution.EXPLICIT: "as written",
+    Resolution.PUBLISHED: "counted from the publication date",
+    Resolution.CONTEXT: "year taken from an earlier date in the text",
+    Resolution.WEEKDAY: "year chosen to fit the weekday",
+    Resolution.UNRESOLVED: "not resolved",
+    Resolution.CURATED: "set in the curated file",
+}
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._/-]*")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A sentence split around its date phrase."""
+
+    before: str
+    phrase: str
+    after: str
+
+    @property
+    def text(self) -> str:
+        return self.before + self.phrase + self.after
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the phrase is in :attr:`text`: for highlighting."""
+        return len(self.before), len(self.before) + len(self.phrase)
+
+    def plain(self, marks: tuple[str, str] = MARKS) -> str:
+        return f"{self.before}{marks[0]}{self.phrase}{marks[1]}{self.after}"
+
+
+def mark(candidate: Candidate) -> Marked:
+    """The candidate's sentence with its date phrase marked."""
+    quote = candidate.quote
+    start = candidate.start - candidate.quote_start
+    end = candidate.end - candidate.quote_start
+    if not (0 <= start <= end <= len(quote)) or quote[start:end] != candidate.text:
+        found = quote.find(candidate.text)
+        if found < 0:
+            return Marked(quote, "", "")
+        start, end = found, found + len(candidate.text)
+    return Marked(quote[:start], quote[start:end], quote[end:])
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    candidate: Candidate
+    marked: Marked
+    #: The lead id of the proposed group the candidate belongs to, if any.
+    group: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        c = self.candidate
+        return {
+            "id": c.id,
+            "source": c.source,
+            "line": c.line,
+            "column": c.column,
+            "text": c.text,
+            "date": c.date.to_dict() if c.date else None,
+            "resolved_by": c.resolved_by.value,
+            "title": c.title,
+            "quote": self.marked.text,
+            "phrase": list(self.marked.span),
+            "marked": self.marked.plain(),
+            "group": self.group,
+        }
+
+
+@dataclass(frozen=True)
+class SourceReview:
+    path: str
+    published: DateValue | None
+    items: list[ReviewItem]
+
+
+@dataclass
+class Review:
+    """What the curator has yet to look at."""
+
+    curation_path: str | None
+    sources: list[SourceReview] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    candidates: int = 0  # how many candidates there are in all
+    #: Entry id -> line, for the curated entries a proposal touches.
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[ReviewItem]:
+        return [item for source in self.sources for item in source.items]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.sources and not self.groups
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "curation": self.curation_path,
+            "candidates": self.candidates,
+            "uncurated": len(self.items),
+            "sources": [
+                {
+                    "path": s.path,
+                    "published": s.published.to_dict() if s.published else None,
+                    "candidates": [item.to_dict() for item in s.items],
+                }
+                for s in self.sources
+            ],
+            "groups": [group.to_dict() for group in self.groups],
+        }
+
+
+def uncurated(candidates: Sequence[Candidate], curation: Curation | None) -> list[Candidate]:
+    """The candidates the curated file does not mention, in the order given."""
+    mentioned = curation.mentioned() if curation else set()
+    return [c for c in candidates if c.id not in mentioned]
+
+
+def build_review(
+    candidates: Sequence[Candidate],
+    curation: Curation | None = None,
+    documents: Mapping[str, Document] | None = None,
+    *,
+    groups: Sequence[Group] | None = None,
+) -> Review:
+    """The uncurated candidates by source, and the open proposals of corroboration."""
+    if groups is None:
+        groups = propose_groups(candidates, curation)
+    member_of = {cid: g.lead for g in groups for cid in g.ids}
+    by_source: dict[str, list[ReviewItem]] = {}
+    for candidate in uncurated(candidates, curation):
+        item = ReviewItem(candidate, mark(candidate), member_of.get(candidate.id))
+        by_source.setdefault(candidate.source, []).append(item)
+    published = {path: doc.published for path, doc in (documents or {}).items()}
+    sources = [SourceReview(p, published.get(p), items) for p, items in by_source.items()]
+    lines = {}
+    if curation is not None:
+        for group in groups:
+            for entry in group.curated.values():
+                if entry in curation.corrections:
+                    lines[entry] = curation.corrections[entry].line
+    path = curation.path if curation is not None else None
+    return Review(path, sources, list(groups), len(candidates), lines)
+
+
+def review_timeline(timeline) -> Review:  # noqa: ANN001 - a pipeline.Timeline
+    """The review of a built timeline (``pipeline.build``)."""
+    documents = {doc.path: doc for doc in timeline.extraction.documents}
+    return build_review(timeline.extraction.candidates, timeline.curation, documents)
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def describe_date(candidate: Candidate) -> str:
+    if candidate.date is None:
+        return "no date (the document has no publication date to count from)"
+    how = RESOLVED.get(candidate.resolved_by, candidate.resolved_by.value)
+    return f"{candidate.date.display()} ({candidate.date.edtf}), {how}"
+
+
+def format_review(review: Review, marks: tuple[str, str] = MARKS) -> str:
+    """The review as plain text: by source, then the proposed groups."""
+    out: list[str] = []
+    for source in review.sources:
+        published = source.published.display() if source.published else "no publication date"
+        out.append(f"{source.path} ({published}): {len(source.items)} not yet curated")
+        for item in source.items:
+            c = item.candidate
+            out.append(f"  {c.id}  line {c.line}: {describe_date(c)}")
+            out.append(_indent(item.marked.plain(marks), "      "))
+            if item.group:
+                out.append(f"      proposed with the group of {item.group}")
+        out.append("")
+    for group in review.groups:
+        out.extend(_group_lines(group, review))
+        out.append("")
+    if not out:
+        return "Nothing to review: the curated file mentions every candidate.\n"
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _group_lines(group: Group, review: Review) -> list[str]:
+    terms = ", ".join(group.terms) or "the same sentence"
+    lines = [
+        f"Proposed as one happening on {group.date.display()}, "
+        f"from {len(group.sources)} sources (shared: {terms}):"
+    ]
+    for member in group.members:
+        entry = group.curated.get(member.id)
+        where = f" [curated: {entry}, line {review.lines[entry]}]" if entry in review.lines else ""
+        lines.append(f"  {member.id}  {member.source} line {member.line}: «{member.text}»{where}")
+    return lines
+
+
+def _indent(text: str, prefix: str, width: int = COMMENT_WIDTH) -> str:
+    return "\n".join(
+        textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=prefix)
+        or [prefix.rstrip()]
+    )
+
+
+# --------------------------------------------------------------------------- YAML stubs
+
+
+def yaml_key(text: str) -> str:
+    """An id as a YAML key the loader reads back as the same text."""
+    if _PLAIN_KEY.fullmatch(text) and not text.endswith(":"):
+        return text
+    return yaml_text(text)
+
+
+def yaml_text(text: str) -> str:
+    """A text value, written plain where YAML reads it back as the same text, else quoted."""
+    if all(ch.isprintable() for ch in text):
+        dumped = yaml.safe_dump(text, allow_unicode=True, width=float("inf"))
+        dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
+        if "\n" not in dumped:
+            return dumped
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'
+
+
+def date_text(value: DateValue) -> str:
+    """A date as the curated file takes it: EDTF, with its qualifier word ("late 2022")."""
+    if value.qualifier is None or value.qualifier is Qualifier.APPROXIMATE:
+        return value.edtf
+    return f"{value.qualifier.value} {value.edtf}"
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    """Comment lines for any text: what YAML would read as a line break is made a space."""
+    clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    wrapped = textwrap.wrap(clean, COMMENT_WIDTH - len(indent) - 2) or [""]
+    return [f"{indent}# {line}".rstrip() for line in wrapped]
+
+
+def stubs_yaml(review: Review) -> str:
+    """YAML entries for the uncurated candidates, each after comments quoting its source.
+
+    The text is a mapping with one ``events:`` section (or only comments, for proposals
+    that concern entries already in the file); it loads on its own and, after a ``---``
+    line, at the end of any curated file that loads.
+    """
+    leads = {g.lead: g for g in review.groups}
+    folded = _folded(review)
+    out = [
+        "# Candidates not yet in the curated file. For each: keep or change the title, add tags",
+        "# or a note, set 'date:' to correct the date, or replace it all with 'drop: true'.",
+    ]
+    entries: list[str] = []
+    for source in review.sources:
+        items = [item for item in source.items if item.candidate.id not in folded]
+        if not items:
+            continue
+        published = source.published.display() if source.published else "no publication date"
+        entries += ["", f"  # ---- {source.path} ({published})"]
+        for item in items:
+            entries += _stub(item, leads.get(item.candidate.id), folded, review)
+    if entries:
+        out += ["events:", *entries]
+    closing = [line for g in review.groups if g.lead not in _own_leads(review) for line in
+               _proposal_comment(g, review)]  # fmt: skip
+    if closing:
+        out += ["", *closing]
+    if not entries and not closing:
+        return ""
+    return "\n".join(out) + "\n"
+
+
+def _own_leads(review: Review) -> set[str]:
+    """Leads of groups whose entry the stubs write (the lead is new)."""
+    new = {item.candidate.id for item in review.items}
+    return {g.lead for g in review.groups if g.lead in new}
+
+
+def _folded(review: Review) -> set[str]:
+    """New members of groups with a new lead: merged into the lead's entry, none of their own."""
+    new = {item.candidate.id for item in review.items}
+    return {
+        cid for g in review.groups if g.lead in new for cid in g.ids if cid in new and cid != g.lead
+    }
+
+
+def _stub(item: ReviewItem, group: Group | None, folded: set[str], review: Review) -> list[str]:
+    c = item.candidate
+    lines = [""]
+    lines += _comment(f"line {c.line}: {item.marked.plain()}", "  ")
+    lines += _comment(f"read as {describe_date(c)}", "  ")
+    merged: list[str] = []
+    if group is not None:
+        merged = [m for m in group.ids if m in folded]
+        lines += _comment(
+            f"proposed as one happening with {', '.join(merged) or 'curated entries'} "
+            f"(shared: {', '.join(group.terms) or 'the same sentence'}); to reject, write "
+            "'distinct:' instead of 'merge:'",
+            "  ",
+        )
+        for member in group.members:
+            if member.id in folded:
+                lines += _comment(f"{member.id} ({member.source} line {member.line}): "
+                                  f"{mark(member).plain()}", "    ")  # fmt: skip
+    elif item.group is not None:
+        lead = item.group
+        where = f" (line {review.lines[lead]})" if lead in review.lines else ""
+        lines += _comment(
+            f"proposed as the same happening as {lead}{where}: to accept, add this id to its "
+            f"'merge:' and remove this entry; to reject, add 'distinct: [{lead}]' here",
+            "  ",
+        )
+    lines.append(f"  {yaml_key(c.id)}:")
+    lines.append(f"    title: {yaml_text(c.title)}")
+    if merged:
+        lines.append(f"    merge: [{', '.join(yaml_key(m) for m in merged)}]")
+    if c.date is not None:
+        lines.append(f"    # date: {date_text(c.date)}")
+    else:
+        lines.append("    # date:")
+    return lines
+
+
+def _proposal_comment(group: Group, review: Review) -> list[str]:
+    """A proposal about entries already in the file: said in comments, for the curator to act."""
+    members = ", ".join(
+        f"{m.id} (line {review.lines[group.curated[m.id]]})"
+        if group.curated.get(m.id) in review.lines
+        else m.id
+        for m in group.members
+    )
+    terms = ", ".join(group.terms) or "the same sentence"
+    return _comment(
+        f"Proposed as one happening on {group.date.display()} (shared: {terms}): {members}. "
+        f"To accept, list the others under 'merge:' of {group.lead}; to reject, list them "
+        "under its 'distinct:'.",
+        "",
+    )
