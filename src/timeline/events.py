@@ -188,6 +188,13 @@ def _shorten(text: str) -> str:
     return text[: cut if cut > 0 else TITLE_MAX - 1].rstrip(" ,;:") + "…"
 
 
+def page_of(pages: Sequence[int] | None, offset: int) -> int | None:
+    """The 1-based page holding ``offset``, given each page's start offset; None if not paged."""
+    if not pages:
+        return None
+    return max(bisect.bisect_right(pages, offset), 1)
+
+
 def candidates(document: Document, mentions: Iterable[Mention], prefix: str) -> list[Candidate]:
     """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``."""
     text = document.text
@@ -218,6 +225,7 @@ def candidates(document: Document, mentions: Iterable[Mention], prefix: str) -> 
                 quote=sentence,
                 title=make_title(sentence, mention.start - lo, mention.end - lo),
                 quote_start=lo,
+                page=page_of(document.pages, mention.start),
             )
         )
     return result

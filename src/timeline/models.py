@@ -48,6 +48,8 @@ class Document:
     published_from: str | None = None
     title: str | None = None
     url: str | None = None
+    #: For paged documents (PDF): the offset in ``text`` where each page starts, page 1 first.
+    pages: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Candidate:
     quote: str
     title: str
     quote_start: int = 0  # offset of the quote in the document, so the phrase can be marked
+    page: int | None = None  # 1-based page of paged documents (PDF), else None
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class SourceRef:
     source_title: str | None = None
     source_url: str | None = None
     source_published: DateValue | None = None
+    page: int | None = None  # 1-based page of paged documents (PDF)
 
 
 @dataclass
