@@ -69,12 +69,15 @@ def test_version(runner: CliRunner) -> None:
     assert result.stdout.strip() == f"timeline {__version__}"
 
 
-@pytest.mark.parametrize("command", ["show", "export", "extract", "check"])
+@pytest.mark.parametrize(
+    "command", ["show", "export", "extract", "check", "review", "explain", "cache path"]
+)
 def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
-    result = invoke(runner, command, "--help")
+    result = invoke(runner, *command.split(), "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
-    assert "--curation" in result.stdout
+    if command != "cache path":
+        assert "--curation" in result.stdout
 
 
 def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
@@ -186,10 +189,25 @@ def test_extract_jsonl_fields(runner: CliRunner, project: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- check
-def test_check_clean(runner: CliRunner, project: Path) -> None:
+def test_check_warnings_alone_exit_0(runner: CliRunner, project: Path) -> None:
     result = invoke(runner, "check", "docs")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("ok: 2 documents")
+    assert result.stdout.startswith("0 error(s), 2 warning(s); 2 documents")
+    assert "uncurated" in result.stderr
+    assert invoke(runner, "check", "docs", "--strict").exit_code == 1
+
+
+def test_check_json_for_scripts(runner: CliRunner, project: Path) -> None:
+    text = CURATION + "  002:never:\n    drop: true\n"
+    (project / "data/events.yaml").write_text(text, encoding="utf-8")
+    result = invoke(runner, "check", "docs", "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    stale = [p for p in report["problems"] if p["code"] == "stale-id"]
+    assert [(p["path"], p["line"], p["level"]) for p in stale] == [
+        ("data/events.yaml", 11, "error")
+    ]
 
 
 def test_check_reports_stale_ids_with_line(runner: CliRunner, project: Path) -> None:
@@ -337,3 +355,97 @@ def test_show_group_by_month(runner: CliRunner, project: Path) -> None:
     result = invoke(runner, "show", "docs", "--no-color", "--group-by", "month")
     headings = [line for line in result.stdout.splitlines() if line and not line[0].isspace()]
     assert "June 2018" in headings and "May 2022" in headings
+
+
+# ----------------------------------------------------------------------------- review, explain
+def test_review_lists_uncurated_candidates_as_yaml(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "review", "docs")
+    assert result.exit_code == 0
+    assert "4 candidate(s) not yet curated in 2 source(s)" in result.stderr
+    stubs = result.stdout
+    assert stubs.startswith("---") or "events:" in stubs
+    assert "001:late-2022:" in stubs and "001:june-2018:" not in stubs
+
+
+def test_review_append_keeps_every_byte_and_loads(runner: CliRunner, project: Path) -> None:
+    path = project / "data/events.yaml"
+    before = path.read_bytes()
+    result = invoke(runner, "review", "docs", "--append")
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert (project / "data/events.yaml.bak").read_bytes() == before
+    assert invoke(runner, "check", "docs").exit_code == 0
+    again = invoke(runner, "review", "docs")
+    assert "0 candidate(s) not yet curated" in again.stderr
+
+
+def test_explain_an_event(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "explain", "001:june-2018", "docs")
+    assert result.exit_code == 0, result.stderr
+    assert "docs/002_report.txt" in result.stdout and "line 3" in result.stdout
+    data = json.loads(invoke(runner, "explain", "001:june-2018", "docs", "-f", "json").stdout)
+    assert data["id"] == "001:june-2018"
+
+
+def test_explain_unknown_id_suggests(runner: CliRunner, project: Path) -> None:
+    result = invoke(runner, "explain", "001:june-2019", "docs")
+    assert result.exit_code == 2
+    assert "001:june-2018" in result.stderr
+
+
+# ----------------------------------------------------------------------------- reading options
+def test_extract_all_kinds(runner: CliRunner, project: Path) -> None:
+    (project / "docs/003_plan.txt").write_text(
+        "The three-year plan began in 2021 and staff meet every day.", encoding="utf-8"
+    )
+    rows = [
+        json.loads(x)
+        for x in invoke(runner, "extract", "docs/003_plan.txt", "--all").stdout.splitlines()
+    ]
+    assert [(r["text"], r["kind"], r["date"], r["value"]) for r in rows] == [
+        ("three-year", "duration", None, "P3Y"),
+        ("2021", "date", "2021", None),
+        ("every day", "set", None, "P1D"),
+    ]
+    dated = [
+        json.loads(x) for x in invoke(runner, "extract", "docs/003_plan.txt").stdout.splitlines()
+    ]
+    assert [r["id"] for r in dated] == ["003:2021"]
+
+
+def test_include_exclude_and_jobs(runner: CliRunner, project: Path) -> None:
+    only = invoke(runner, "extract", "docs", "--include", "002_*", "--jobs", "2", "--no-cache")
+    assert {json.loads(x)["source"] for x in only.stdout.splitlines()} == {"docs/002_report.txt"}
+    rest = invoke(runner, "extract", "docs", "--exclude", "002_*")
+    assert {json.loads(x)["source"] for x in rest.stdout.splitlines()} == {"docs/001_gazette.txt"}
+
+
+def test_merge_groups_sources_before_curation(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no curated file here
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "001_a.txt").write_text(
+        "The school reopened on Monday 16 May 2022 after the Hartley inspection.\n"
+    )
+    (docs / "002_b.txt").write_text("Yesterday the Hartley school reopened, parents said.\n")
+    args = ["export", str(docs), "-f", "csv", "--published", "2022-05-17"]
+    plain = list(csv.DictReader(io.StringIO(invoke(runner, *args).stdout)))
+    assert len(plain) == 2
+    merged = invoke(runner, *args, "--merge")
+    assert merged.exit_code == 0
+    assert "grouped automatically: 1 group(s)" in merged.stderr
+    rows = list(csv.DictReader(io.StringIO(merged.stdout)))
+    assert [(r["date"], r["source_count"]) for r in rows] == [("2022-05-16", "2")]
+    assert "auto-merged" in rows[0]["tags"]
+
+
+def test_cache_commands(runner: CliRunner, project: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    assert invoke(runner, "cache", "path").stdout.strip() == str(tmp_path / "cache")
+    invoke(runner, "extract", "docs")
+    result = invoke(runner, "cache", "clear")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("removed 2 cached result(s)")

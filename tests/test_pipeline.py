@@ -94,10 +94,10 @@ def test_dash_reads_standard_input(docs, monkeypatch) -> None:
 def test_an_internal_error_skips_that_document_only(docs, monkeypatch) -> None:
     real = pipeline.extract_document
 
-    def failing(document, prefix):
+    def failing(document, prefix, **options):
         if "003" in document.path:
             raise AssertionError("boom")
-        return real(document, prefix)
+        return real(document, prefix, **options)
 
     monkeypatch.setattr(pipeline, "extract_document", failing)
     result = extract([Path("docs")], jobs=1, cache=False)

@@ -1,13 +1,17 @@
 """The ``timeline`` command: parse options, call the library, print, choose the exit code.
 
 Exit codes: 0 fine; 1 problems found (``check``) or documents skipped; 2 bad usage or input.
+Results go to standard output; warnings, errors and progress to standard error.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -27,6 +31,15 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+cache_app = typer.Typer(
+    help="The cache of extracted documents (see 'timeline cache path').",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+#: Seconds a run must last before a progress bar appears (on a terminal only).
+PROGRESS_AFTER = 1.5
 
 
 class TextFormat(str, Enum):
@@ -49,10 +62,24 @@ class ExtractFormat(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ReviewFormat(str, Enum):
+    yaml = "yaml"
+    text = "text"
+    json = "json"
+
+
+# --------------------------------------------------------------------------- options
+# typer reads these annotations at run time, so they keep the Optional spelling.
 PathsArg = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
+    Optional[list[Path]],  # noqa: UP045
     typer.Argument(
-        help="Documents or folders to read (folders recursively). Default: seeds/.",
+        help="Documents or folders to read (folders recursively; '-' for standard input). "
+        "Default: seeds/.",
         show_default=False,
     ),
 ]
@@ -69,21 +96,43 @@ PublishedOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--published",
-        help="Publication date (EDTF, e.g. 2022-05-17) for documents the curated file gives "
-        "none; relative dates such as 'yesterday' are resolved against it.",
+        help="Publication date (EDTF, e.g. 2022-05-17) for documents that give none, in the "
+        "curated file or their own metadata; 'yesterday' and 'May 16' are resolved against it.",
         show_default=False,
     ),
 ]
-
-
+IncludeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--include", help="In folders, read only files matching this glob (repeatable).",
+        show_default=False,
+    ),
+]  # fmt: skip
+ExcludeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--exclude", help="In folders, skip files matching this glob (repeatable).",
+        show_default=False,
+    ),
+]  # fmt: skip
+JobsOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--jobs", "-j", min=1, help="Processes reading documents. Default: one per core.",
+        show_default=False,
+    ),
+]  # fmt: skip
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Read and tag every document again; do not use the cache."),
+]
 FromOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--from",
-        help="Only events that can fall on or after this date (2018, 2018-06).",
+        "--from", help="Only events that can fall on or after this date (2018, 2018-06).",
         show_default=False,
     ),
-]
+]  # fmt: skip
 ToOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -93,11 +142,10 @@ ToOpt = Annotated[
 SourceOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--source",
-        help="Only events from sources matching this glob (repeatable).",
+        "--source", help="Only events from sources matching this glob (repeatable).",
         show_default=False,
     ),
-]
+]  # fmt: skip
 TagOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
@@ -114,6 +162,39 @@ GroupOpt = Annotated[
     Grouping,
     typer.Option("--group-by", help="Headings by year, by month, or none.", case_sensitive=False),
 ]
+MergeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--merge",
+        help="Group candidates from different sources that seem to be the same happening, "
+        "before any curation (tagged auto-merged; confirm them with 'timeline review').",
+    ),
+]
+
+
+@dataclass
+class Inputs:
+    """What to read: the options every document-reading command shares."""
+
+    paths: list[Path] | None
+    curation: Path | None
+    published: str | None
+    include: list[str] | None
+    exclude: list[str] | None
+    jobs: int | None
+    no_cache: bool
+
+
+@dataclass
+class Filters:
+    """Which events to show: the options ``show`` and ``export`` share."""
+
+    date_from: str | None
+    date_to: str | None
+    source: list[str] | None
+    tag: list[str] | None
+    search: str | None
+    merge: bool
 
 
 def _version(value: bool) -> None:
@@ -142,110 +223,159 @@ def _warn(message: str) -> None:
     typer.echo(f"timeline: warning: {message}", err=True)
 
 
-def _load(paths: list[Path] | None, curation_path: Path | None, published: str | None):
-    """Build the timeline, turning every library error into a clean message and exit 2."""
-    from .curation import CurationError
+def _date_option(option: str, value: str | None):
     from .dates import DateError, DateValue
-    from .errors import TimelineError
-    from .pipeline import DEFAULT_DOCUMENTS, build, load_optional_curation
 
-    anchor = None
-    if published is not None:
-        try:
-            anchor = DateValue.parse(published)
-        except DateError as err:
-            _fail(f"--published {published!r}: {err}")
+    if value is None:
+        return None
     try:
-        curation = load_optional_curation(curation_path)
-        timeline = build(paths or [DEFAULT_DOCUMENTS], curation=curation, published=anchor)
-    except (CurationError, TimelineError) as err:
+        return DateValue.parse(value)
+    except DateError as err:
+        _fail(f"{option} {value!r}: {err}")
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on standard error: on a terminal, for long runs."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            if time.monotonic() - started < PROGRESS_AFTER or done >= total:
+                return
+            bar.start()
+            task = bar.add_task("reading documents", total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
+    """Read, tag and curate; every library error becomes a clean message and exit 2.
+
+    With ``apply=False`` the curated file is read (for publication dates) but not applied,
+    and the result is the pipeline's Extraction rather than a Timeline.
+    """
+    from .errors import TimelineError
+    from .pipeline import DEFAULT_DOCUMENTS, build, extract, load_optional_curation
+
+    anchor = _date_option("--published", inputs.published)
+    options = {
+        "published": anchor,
+        "include_globs": inputs.include or (),
+        "exclude_globs": inputs.exclude or (),
+        "jobs": inputs.jobs,
+        "cache": not inputs.no_cache,
+    }
+    paths = inputs.paths or [DEFAULT_DOCUMENTS]
+    try:
+        curation = load_optional_curation(inputs.curation)
+        with _progress() as progress:
+            if apply:
+                result = build(paths, curation=curation, progress=progress, **options)
+            else:
+                exclude = [Path(curation.path)] if curation else []
+                result = extract(paths, curation=curation, exclude=exclude, progress=progress,
+                                 every_kind=every_kind, **options)  # fmt: skip
+    except TimelineError as err:
         _fail(str(err))
-    extraction = timeline.extraction
+    extraction = result.extraction if apply else result
     for warning in extraction.collection.warnings:
         _warn(warning)
     for path, reason in extraction.collection.skipped:
         _warn(f"{path}: skipped: {reason}")
     if not extraction.documents:
-        _fail(
-            "no documents to read"
-            + (" (all were skipped)" if extraction.collection.skipped else "")
-        )
-    return timeline
+        skipped = " (all were skipped)" if extraction.collection.skipped else ""
+        _fail(f"no documents to read{skipped}")
+    return result
 
 
-def _report_problems(timeline, as_errors: bool = False) -> int:
-    """Print curation problems on stderr; returns how many were errors."""
-    errors = 0
+def _report_problems(timeline) -> None:
+    """Curation problems, as warnings: ``show`` and ``export`` go on (``check`` stops)."""
     for problem in timeline.problems:
-        if as_errors and problem.level == "error":
-            errors += 1
-            typer.echo(str(problem), err=True)
-        else:
-            text = str(problem).replace(": error: ", ": warning: ", 1)
-            typer.echo(text, err=True)
-    return errors
+        typer.echo(str(problem).replace(": error: ", ": warning: ", 1), err=True)
 
 
-def _filtered(timeline, date_from, date_to, source, tag, search) -> list:
-    """The timeline's events that pass the --from/--to/--source/--tag/--search filters."""
-    from .dates import DateError, DateValue
+def _events(timeline, filters: Filters) -> list:
+    """The events to render: merged automatically if asked, then filtered."""
     from .filters import FilterError, filter_events
 
-    bounds = {}
-    for option, value in (("--from", date_from), ("--to", date_to)):
-        if value is None:
-            continue
-        try:
-            bounds[option] = DateValue.parse(value)
-        except DateError as err:
-            _fail(f"{option} {value!r}: {err}")
+    events = timeline.events
+    if filters.merge:
+        from .corroborate import index_for, merge_groups, propose_groups
+
+        candidates = timeline.extraction.candidates
+        groups = propose_groups(candidates, timeline.curation, index=index_for(timeline))
+        events = merge_groups(events, groups)
+        _warn(
+            f"grouped automatically: {len(groups)} group(s), tagged auto-merged; "
+            "confirm them with 'timeline review'"
+        )
     try:
         return filter_events(
-            timeline.events,
-            date_from=bounds.get("--from"),
-            date_to=bounds.get("--to"),
-            sources=source or None,
-            tags=tag or None,
-            search=search,
+            events,
+            date_from=_date_option("--from", filters.date_from),
+            date_to=_date_option("--to", filters.date_to),
+            sources=filters.source or None,
+            tags=filters.tag or None,
+            search=filters.search,
         )
     except FilterError as err:
         _fail(str(err))
 
 
-def _exit_code(timeline) -> ExitCode:
-    return ExitCode.PROBLEMS if timeline.extraction.collection.skipped else ExitCode.OK
+def _note_undated(timeline) -> None:
+    if timeline.undated:
+        ids = ", ".join(c.id for c in timeline.undated[:5])
+        more = f" and {len(timeline.undated) - 5} more" if len(timeline.undated) > 5 else ""
+        _warn(
+            f"{len(timeline.undated)} relative date(s) left off the timeline because their "
+            f"document has no publication date: {ids}{more}. Set `published:` for the source "
+            "in the curated file, or pass --published."
+        )
 
 
-def _write_output(text: str, output: Path | None, protected: list[Path]) -> None:
-    """Write to stdout, or to ``output`` atomically, never over a source or the curated file."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    target = output.resolve()
-    if any(target == p.resolve() for p in protected):
-        _fail(f"{output}: refusing to overwrite an input file (a document or the curated file)")
-    if target.is_dir():
-        _fail(f"{output}: is a folder; give a file name")
-    temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        with open(temp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temp, target)
-    except OSError as err:
-        temp.unlink(missing_ok=True)
-        _fail(f"{output}: cannot write ({err.strerror or err})")
+def _exit_code(extraction) -> ExitCode:
+    return ExitCode.PROBLEMS if extraction.collection.skipped else ExitCode.OK
 
 
 def _protected(timeline) -> list[Path]:
+    """Files an export must never overwrite: the documents read and the curated file."""
     paths = [Path(doc.path) for doc in timeline.extraction.documents]
     if timeline.curation is not None:
         paths.append(Path(timeline.curation.path))
     return paths
 
 
-# --------------------------------------------------------------------------- commands
+def _write(text: str, output: Path | None, protected: list[Path]) -> None:
+    from .output import OutputError, write_export
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_export(text, output, protected)
+    except OutputError as err:
+        _fail(str(err))
+
+
+# --------------------------------------------------------------------------- show, export
 @app.command(
-    epilog="Example: timeline show seeds/ --curation data/events.yaml",
+    epilog="Examples: timeline show ; timeline show reports/ --from 2018 --quotes ; "
+    "timeline show --tag inspection --group-by month",
 )
 def show(
     paths: PathsArg = None,
@@ -260,7 +390,12 @@ def show(
     tag: TagOpt = None,
     search: SearchOpt = None,
     group_by: GroupOpt = Grouping.year,
+    merge: MergeOpt = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text, no colour.")] = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show the timeline in the terminal: by year, dates at their precision, with sources.
 
@@ -270,24 +405,13 @@ def show(
 
     from .render.terminal import render_terminal
 
-    timeline = _load(paths, curation, published)
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
     _report_problems(timeline)
-    events = _filtered(timeline, date_from, date_to, source, tag, search)
+    events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
     render_terminal(events, console, quotes=quotes, group_by=group_by.value)
     _note_undated(timeline)
-    raise typer.Exit(int(_exit_code(timeline)))
-
-
-def _note_undated(timeline) -> None:
-    if timeline.undated:
-        ids = ", ".join(c.id for c in timeline.undated[:5])
-        more = f" and {len(timeline.undated) - 5} more" if len(timeline.undated) > 5 else ""
-        _warn(
-            f"{len(timeline.undated)} relative date(s) left off the timeline because their "
-            f"document has no publication date: {ids}{more}. Set `published:` for the source "
-            "in the curated file, or pass --published."
-        )
+    raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
 @app.command(
@@ -338,29 +462,36 @@ def export(
     tag: TagOpt = None,
     search: SearchOpt = None,
     group_by: GroupOpt = Grouping.year,
+    merge: MergeOpt = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
     from .render import render
 
-    timeline = _load(paths, curation, published)
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
     _report_problems(timeline)
-    events = _filtered(timeline, date_from, date_to, source, tag, search)
+    events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     options: dict[str, object] = {}
-    if fmt is not TextFormat.csv:
-        options["title"] = title
     if fmt is TextFormat.csv:
         options["bom"] = excel
-    elif fmt is TextFormat.markdown:
+    else:
+        options["title"] = title
+    if fmt is TextFormat.markdown:
         options.update(quotes=bool(quotes), mermaid=mermaid)
     elif fmt is TextFormat.html:
         options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
-    _write_output(render(fmt.value, events, **options), output, _protected(timeline))
+    _write(render(fmt.value, events, **options), output, _protected(timeline))
     _note_undated(timeline)
-    raise typer.Exit(int(_exit_code(timeline)))
+    raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
+# --------------------------------------------------------------------------- extract
 @app.command(
-    epilog="Example: timeline extract seeds/ --published 2022-05-17 | head -3",
+    epilog="Examples: timeline extract seeds/ --published 2022-05-17 | head -3 ; "
+    "timeline extract --all --format json > mentions.json",
 )
 def extract(
     paths: PathsArg = None,
@@ -368,71 +499,188 @@ def extract(
         ExtractFormat,
         typer.Option("--format", "-f", help="jsonl: one object per line; json: one array."),
     ] = ExtractFormat.jsonl,
+    every_kind: Annotated[
+        bool,
+        typer.Option("--all", help="Durations ('12 years') and sets ('every day') too, with "
+                     "their ISO 8601 value in 'value'."),
+    ] = False,  # fmt: skip
     curation: CurationOpt = None,
     published: PublishedOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List the raw candidate events, before any correction, one JSON object per line."""
-    timeline = _load(paths, curation, published)
-    rows = [_candidate_row(c) for c in timeline.extraction.candidates]
+    from .events import candidate_to_dict
+
+    inputs = Inputs(paths, curation, published, include, exclude, jobs, no_cache)
+    extraction = _load(inputs, every_kind=every_kind, apply=False)
+    rows = [candidate_to_dict(c) for c in extraction.candidates]
     if fmt is ExtractFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    raise typer.Exit(int(_exit_code(timeline)))
+    raise typer.Exit(int(_exit_code(extraction)))
 
 
-def _candidate_row(candidate) -> dict[str, object]:
-    date = candidate.date
-    return {
-        "id": candidate.id,
-        "source": candidate.source,
-        "line": candidate.line,
-        "column": candidate.column,
-        "start": candidate.start,
-        "end": candidate.end,
-        "text": candidate.text,
-        "kind": candidate.kind.value,
-        "date": date.edtf if date else None,
-        "display": date.display() if date else None,
-        "earliest": date.earliest.isoformat() if date and date.earliest else None,
-        "latest": date.latest.isoformat() if date and date.latest else None,
-        "precision": date.precision.value if date else None,
-        "qualifier": date.qualifier.value if date and date.qualifier else None,
-        "resolved_by": candidate.resolved_by.value,
-        "quote": candidate.quote,
-        "title": candidate.title,
-    }
-
-
-@app.command(epilog="Example: timeline check && git commit data/events.yaml")
+# --------------------------------------------------------------------------- curation
+@app.command(
+    epilog="Examples: timeline check && git commit data/events.yaml ; "
+    "timeline check --format json | jq '.problems[].code'",
+)
 def check(
     paths: PathsArg = None,
     curation: CurationOpt = None,
     published: PublishedOpt = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, or json for scripts and CI.")
+    ] = CheckFormat.text,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every candidate not yet curated.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    """Check the curated file against the documents; exit 1 when problems are found."""
+    """Check the curated file against the documents; exit 1 when problems are found.
+
+    Problems: stale ids, contradictions between sources, anachronisms, weekdays that do not
+    fit their date, unsourced events (errors); uncurated candidates and relative dates left
+    unresolved (warnings).
+    """
+    from .checks import format_problem, format_report, problems_to_json, run_checks
     from .pipeline import DEFAULT_CURATION
 
     if curation is None and not DEFAULT_CURATION.is_file():
         _fail(f"no curated file: {DEFAULT_CURATION} does not exist (give one with --curation)")
-    timeline = _load(paths, curation, published)
-    errors = _report_problems(timeline, as_errors=True)
-    skipped = len(timeline.extraction.collection.skipped)
-    corrections = len(timeline.curation.corrections) if timeline.curation else 0
-    summary = (
-        f"{len(timeline.extraction.documents)} documents, "
-        f"{len(timeline.extraction.candidates)} candidates, {corrections} corrections, "
-        f"{len(timeline.events)} events on the timeline"
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    report = run_checks(timeline, verbose=verbose)
+    if fmt is CheckFormat.json:
+        sys.stdout.write(problems_to_json(report.problems, report.summary()))
+    else:
+        for problem in report.problems:
+            typer.echo(format_problem(problem), err=True)
+        typer.echo(format_report(report).rstrip("\n").splitlines()[-1])
+    code = report.exit_code
+    if strict and report.warnings:
+        code = ExitCode.PROBLEMS
+    raise typer.Exit(int(code))
+
+
+@app.command(
+    epilog="Examples: timeline review ; timeline review new-articles/ --format text ; "
+    "timeline review --append && git diff data/events.yaml",
+)
+def review(
+    paths: PathsArg = None,
+    curation: CurationOpt = None,
+    published: PublishedOpt = None,
+    fmt: Annotated[
+        ReviewFormat,
+        typer.Option("--format", "-f", help="yaml: stubs to paste; text: to read; json."),
+    ] = ReviewFormat.yaml,
+    append: Annotated[
+        bool,
+        typer.Option("--append", help="Append the stubs to the curated file (after a backup; "
+                     "nothing already there is changed)."),
+    ] = False,  # fmt: skip
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """List the candidates the curated file does not mention yet, with proposed groups."""
+    from .errors import TimelineError
+    from .pipeline import DEFAULT_CURATION
+    from .review import append_stubs, format_review, review_timeline, stubs_yaml
+
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    found = review_timeline(timeline)
+    count = len(found.items)
+    typer.echo(
+        f"{count} candidate(s) not yet curated in {len(found.sources)} source(s); "
+        f"{len(found.groups)} proposed group(s)",
+        err=True,
     )
-    if errors or skipped:
-        typer.echo(f"{errors} problem(s), {skipped} document(s) skipped; {summary}")
-        raise typer.Exit(int(ExitCode.PROBLEMS))
-    typer.echo(f"ok: {summary}")
+    if append:
+        if not count:
+            typer.echo("nothing to add", err=True)
+            raise typer.Exit(int(_exit_code(timeline.extraction)))
+        target = curation or DEFAULT_CURATION
+        try:
+            result = append_stubs(target, stubs_yaml(found), create=curation is None)
+        except TimelineError as err:
+            _fail(str(err))
+        backup = f" (backup: {result.backup})" if result.backup else ""
+        typer.echo(f"added {result.added} entries to {result.path}{backup}", err=True)
+    elif fmt is ReviewFormat.json:
+        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is ReviewFormat.text:
+        sys.stdout.write(format_review(found))
+    else:
+        sys.stdout.write(stubs_yaml(found))
+    raise typer.Exit(int(_exit_code(timeline.extraction)))
+
+
+@app.command(epilog="Example: timeline explain 004:june-2018")
+def explain(
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event or candidate id.")],
+    paths: PathsArg = None,
+    curation: CurationOpt = None,
+    published: PublishedOpt = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, or json.")
+    ] = CheckFormat.text,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Everything about one event: each source's sentence, how its date was resolved, and
+    which corrections applied."""
+    from .explain import ExplainError, explain_timeline, format_explanation
+
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    try:
+        found = explain_timeline(timeline, event_id)
+    except ExplainError as err:
+        _fail(str(err))
+    if fmt is CheckFormat.json:
+        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_explanation(found))
+    raise typer.Exit(int(_exit_code(timeline.extraction)))
+
+
+# --------------------------------------------------------------------------- cache
+@cache_app.command("path", epilog="Example: du -sh \"$(timeline cache path)\"")
+def cache_path() -> None:
+    """Print the folder where extracted documents are cached (TIMELINE_CACHE_DIR sets it)."""
+    from .cache import default_cache_dir
+
+    typer.echo(str(default_cache_dir()))
+
+
+@cache_app.command("clear", epilog="Example: timeline cache clear")
+def cache_clear() -> None:
+    """Delete the cached results (only the cache's own files)."""
+    from .cache import clear_cache, default_cache_dir
+
+    removed = clear_cache()
+    typer.echo(f"removed {removed} cached result(s) from {default_cache_dir()}")
 
 
 def main() -> None:
     """Entry point of the ``timeline`` script."""
+    import os
+    import signal
+
+    # A terminated run stops like an interrupted one, so worker processes are shut down.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         app()
     except BrokenPipeError:

@@ -195,15 +195,23 @@ def page_of(pages: Sequence[int] | None, offset: int) -> int | None:
     return max(bisect.bisect_right(pages, offset), 1)
 
 
-def candidates(document: Document, mentions: Iterable[Mention], prefix: str) -> list[Candidate]:
-    """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``."""
+def candidates(
+    document: Document, mentions: Iterable[Mention], prefix: str, *, every_kind: bool = False
+) -> list[Candidate]:
+    """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``.
+
+    With ``every_kind``, durations and sets are listed too (after the dated mentions are
+    numbered, so the ids of dated candidates never depend on it).
+    """
     text = document.text
     lines = LineIndex(text)
     seen: Counter[str] = Counter()
+    found = list(mentions)
+    chosen = [m for m in found if m.is_dated]
+    if every_kind:
+        chosen += [m for m in found if not m.is_dated]
     result = []
-    for mention in mentions:
-        if not mention.is_dated:
-            continue
+    for mention in chosen:
         base = f"{prefix}:{slug(mention.text)}"
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
@@ -226,6 +234,35 @@ def candidates(document: Document, mentions: Iterable[Mention], prefix: str) -> 
                 title=make_title(sentence, mention.start - lo, mention.end - lo),
                 quote_start=lo,
                 page=page_of(document.pages, mention.start),
+                timex=mention.duration,
             )
         )
+    if every_kind:
+        result.sort(key=lambda c: c.start)
     return result
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, object]:
+    """A candidate as plain data: the fields ``timeline extract`` prints."""
+    date = candidate.date
+    return {
+        "id": candidate.id,
+        "source": candidate.source,
+        "line": candidate.line,
+        "column": candidate.column,
+        "page": candidate.page,
+        "start": candidate.start,
+        "end": candidate.end,
+        "text": candidate.text,
+        "kind": candidate.kind.value,
+        "date": date.edtf if date else None,
+        "value": candidate.timex,
+        "display": date.display() if date else None,
+        "earliest": date.earliest.isoformat() if date and date.earliest else None,
+        "latest": date.latest.isoformat() if date and date.latest else None,
+        "precision": date.precision.value if date else None,
+        "qualifier": date.qualifier.value if date and date.qualifier else None,
+        "resolved_by": candidate.resolved_by.value,
+        "quote": candidate.quote,
+        "title": candidate.title,
+    }

@@ -94,6 +94,8 @@ class Candidate:
     title: str
     quote_start: int = 0  # offset of the quote in the document, so the phrase can be marked
     page: int | None = None  # 1-based page of paged documents (PDF), else None
+    #: The TIMEX3 value of a duration or set ("P12Y", "P1D"), for ``extract --all``.
+    timex: str | None = None
 
 
 @dataclass(frozen=True)

@@ -80,11 +80,14 @@ class Timeline:
     problems: list[Problem]
 
 
-def extract_document(document: Document, prefix: str) -> list[Candidate]:
+def extract_document(
+    document: Document, prefix: str, *, every_kind: bool = False
+) -> list[Candidate]:
     """Candidates of one document: pure (a Document in, candidates out), so it can be mapped
-    over many documents in any engine."""
-    mentions = tag(tagging_text(document), document.published, kinds=set(DATED_KINDS))
-    return candidates(document, mentions, prefix)
+    over many documents in any engine. ``every_kind`` adds durations and sets."""
+    kinds = None if every_kind else set(DATED_KINDS)
+    mentions = tag(tagging_text(document), document.published, kinds=kinds)
+    return candidates(document, mentions, prefix, every_kind=every_kind)
 
 
 # --------------------------------------------------------------------------- one document
@@ -100,6 +103,7 @@ class Task:
     origin: str | None
     cache_dir: str | None  # None: no cache
     code: str  # the cache's fingerprint of the code
+    every_kind: bool = False  # durations and sets too
 
 
 @dataclass
@@ -124,7 +128,8 @@ def _task_bytes(task: Task) -> bytes:
 
 def _cache_key(cache: Cache, data: bytes, task: Task) -> str:
     published = task.published.edtf if task.published else None
-    return cache.key(data, format_of(task.name, data), published, task.origin)
+    origin = f"{task.origin}+all" if task.every_kind else task.origin
+    return cache.key(data, format_of(task.name, data), published, origin)
 
 
 def process(task: Task) -> Outcome:
@@ -135,7 +140,7 @@ def process(task: Task) -> Outcome:
         fmt = format_of(task.name, data)
         extracted = extract_bytes(data, task.name, fmt)
         document = to_document(extracted, task.name, task.published, task.origin)
-        outcome.candidates = extract_document(document, task.prefix)
+        outcome.candidates = extract_document(document, task.prefix, every_kind=task.every_kind)
     except DocumentError as err:
         outcome.skipped = err.reason
         return outcome
@@ -230,6 +235,7 @@ def extract(
     cache: bool = True,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    every_kind: bool = False,
 ) -> Extraction:
     """Read the documents under ``paths`` and find their candidate events.
 
@@ -237,7 +243,8 @@ def extract(
     own metadata, then ``published``. ``jobs`` processes read and tag (default: one per
     core); ``cache`` keeps each document's result in ``cache_dir`` (default: see
     ``timeline.cache.default_cache_dir``). ``progress(done, total)`` is called as documents
-    are done. Candidates are in document order whatever ``jobs`` is.
+    are done. Candidates are in document order whatever ``jobs`` is. ``every_kind`` adds
+    durations and sets to the candidates (they never reach a timeline).
     """
     plan = _plan(paths, exclude, include_globs, exclude_globs)
     known = published_dates(curation) if curation else {}
@@ -252,7 +259,7 @@ def extract(
         source: str | bytes = read_bytes(path, name) if path == STDIN else str(path)
         task = Task(index, source, name, prefixes[name], when, origin,
                     str(store.directory.parent) if store else None,
-                    store.code if store else "")  # fmt: skip
+                    store.code if store else "", every_kind)  # fmt: skip
         hit = _from_cache(store, task) if store else None
         if hit is None:
             misses.append(task)
