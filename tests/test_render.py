@@ -437,3 +437,18 @@ def test_csv_lists_each_document_once_with_its_lines() -> None:
     assert row["sources"].split("; ") == [ref.source for ref in event.sources]
     assert row["source_count"] == "3"
     assert row["lines"] == "3, 40; 2; 5"
+
+
+def test_pages_are_cited_for_paged_documents() -> None:
+    event = BY_ID["e-2022d"]
+    first = event.sources[0]
+    paged = replace(event, sources=[replace(first, page=10), replace(first, line=3, page=3),
+                                    *event.sources[1:]])  # fmt: skip
+    row = next(csv.DictReader(io.StringIO(render_csv([paged]))))
+    assert row["pages"] == "3, 10; ; "
+    assert row["lines"] == "3, 40; 2; 5"
+    assert "pp. 3, 10" in render_markdown([paged])
+    assert "3 sources: [000] pp. 3, 10; [001] line 2; [002] line 5" in terminal_text(
+        events=[paged], width=200
+    )
+    assert "[000]</a> pp. 3, 10" in render("html", [paged])

@@ -66,6 +66,7 @@ class SourceExplanation:
     how: str  # how the date was found, in words
     anchor: DateValue | None = None  # the date it was counted from
     anchor_from: str | None = None  # where that date came from
+    page: int | None = None  # the page of a paged document (PDF)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -73,6 +74,7 @@ class SourceExplanation:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "page": self.page,
             "text": self.text,
             "quote": self.marked.text if self.marked else None,
             "phrase": list(self.marked.span) if self.marked else None,
@@ -203,6 +205,7 @@ class _Context:
             path=candidate.source,
             line=candidate.line,
             column=candidate.column,
+            page=candidate.page,
             text=candidate.text,
             marked=mark(candidate),
             date=candidate.date,
@@ -316,6 +319,8 @@ def format_explanation(explanation: Explanation, marks: tuple[str, str] = ("«",
     lines.append(f"  {count} source{'s' if count != 1 else ''}:")
     for s in e.sources:
         place = f"{s.path} line {s.line}, column {s.column}" if s.line else s.path
+        if s.page is not None:
+            place = f"{s.path} p. {s.page}, line {s.line}" if s.line else f"{s.path} p. {s.page}"
         lines.append(f"    {s.candidate or '(cited)'}  {place}")
         if s.marked is not None:
             lines.append(f"      {s.marked.plain(marks)}")

@@ -51,12 +51,6 @@ def _closest(wanted: str, known: Sequence[str]) -> str:
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
 
 
-def _page(candidate: Candidate) -> dict[str, int]:
-    """The page of a paged document, for sources that record one."""
-    page = getattr(candidate, "page", None)
-    return {"page": page} if page is not None and "page" in SourceRef.__dataclass_fields__ else {}
-
-
 def _sort_key(event: Event) -> tuple:
     first = event.sources[0] if event.sources else SourceRef(source="")
     start = first.start if first.start is not None else -1
@@ -267,7 +261,7 @@ class _Applier:
             source_title=title,
             source_url=url,
             source_published=published,
-            **_page(candidate),
+            page=candidate.page,
         )
 
     def add(self, added: AddedEvent) -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "date_parts",
     "cited_documents",
     "cited_lines",
+    "cited_places",
     "source_numbers",
     "source_badges",
     "short_name",
@@ -160,6 +161,19 @@ def cited_documents(event: Event) -> list[tuple[str, list[SourceRef]]]:
 def cited_lines(refs: Iterable[SourceRef]) -> list[int]:
     """The distinct line numbers of some references, in ascending order."""
     return sorted({ref.line for ref in refs if ref.line is not None})
+
+
+def cited_places(refs: Iterable[SourceRef]) -> str:
+    """Where in one document some references are: "p. 10", "pp. 3, 10" for paged documents
+    (PDF), "line 7", "lines 7, 31" otherwise; "" when nothing is known."""
+    refs = list(refs)
+    pages = sorted({ref.page for ref in refs if ref.page is not None})
+    if pages:
+        return ("p. " if len(pages) == 1 else "pp. ") + ", ".join(map(str, pages))
+    lines = cited_lines(refs)
+    if lines:
+        return ("line " if len(lines) == 1 else "lines ") + ", ".join(map(str, lines))
+    return ""
 
 
 def source_numbers(events: Iterable[Event]) -> dict[str, int]:

@@ -10,14 +10,14 @@ import csv
 import io
 from collections.abc import Sequence
 
-from timeline.models import Event
+from timeline.models import Event, SourceRef
 from timeline.render import cited_documents, cited_lines, date_parts
 
 __all__ = ["COLUMNS", "render_csv"]
 
 COLUMNS = (
     "date", "start", "end", "year", "month", "day", "display", "precision", "qualifier",
-    "title", "sources", "source_count", "lines", "quote", "id", "tags", "note",
+    "title", "sources", "source_count", "lines", "pages", "quote", "id", "tags", "note",
 )  # fmt: skip
 
 #: Columns written by the tool from the date itself: never formulas, never prefixed.
@@ -46,11 +46,20 @@ def _cells(event: Event) -> dict[str, object]:
         "lines": _LIST_SEPARATOR.join(
             ", ".join(map(str, cited_lines(refs))) for _, refs in documents
         ),
+        "pages": _pages(documents),
         "quote": event.quote,
         "id": event.id,
         "tags": _LIST_SEPARATOR.join(event.tags),
         "note": event.note,
     }
+
+
+def _pages(documents: list[tuple[str, list[SourceRef]]]) -> str:
+    """Pages cited in each document, aligned with ``sources``; blank when none is paged."""
+    per_document = [sorted({r.page for r in refs if r.page is not None}) for _, refs in documents]
+    if not any(per_document):
+        return ""
+    return _LIST_SEPARATOR.join(", ".join(map(str, pages)) for pages in per_document)
 
 
 def _safe(column: str, value: object) -> str:

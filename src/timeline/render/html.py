@@ -19,6 +19,8 @@ from timeline.dates import DateValue, Precision
 from timeline.models import Event, SourceRef
 from timeline.render import (
     INFERRED_HOW,
+    cited_documents,
+    cited_places,
     group_events,
     one_line,
     quote_parts,
@@ -117,17 +119,18 @@ def _is_web(url: str | None) -> bool:
     return bool(url) and url.lower().startswith(_SAFE_SCHEMES)  # type: ignore[union-attr]
 
 
-def _cite(ref: SourceRef, badges: dict[str, str]) -> str:
-    badge = badges[ref.source]
-    line = f" line {ref.line}" if ref.line is not None else ""
-    return f'<a href="#source-{_ident(badge)}">[{escape(badge)}]</a>{line}'
+def _cite(refs: list[SourceRef], badges: dict[str, str]) -> str:
+    badge = badges[refs[0].source]
+    place = cited_places(refs)
+    link = f'<a href="#source-{_ident(badge)}">[{escape(badge)}]</a>'
+    return f"{link} {place}" if place else link
 
 
 def _quote(ref: SourceRef, badges: dict[str, str]) -> str:
     before, phrase, after = quote_parts(ref)
     marked = f"<mark>{escape(phrase)}</mark>" if phrase else ""
     return (f"<blockquote><p>“{escape(before)}{marked}{escape(after)}”</p>"
-            f"<footer>{_cite(ref, badges)}</footer></blockquote>")  # fmt: skip
+            f"<footer>{_cite([ref], badges)}</footer></blockquote>")  # fmt: skip
 
 
 def _when(event: Event) -> str:
@@ -141,9 +144,10 @@ def _when(event: Event) -> str:
 def _cites(event: Event, badges: dict[str, str]) -> str | None:
     if not event.sources:
         return None if event.note else '<p class="cites">No source.</p>'
-    count = len(event.sources)
+    documents = cited_documents(event)
+    count = len(documents)
     label = "1 source" if count == 1 else f"{count} sources"
-    cites = ", ".join(_cite(ref, badges) for ref in event.sources)
+    cites = "; ".join(_cite(refs, badges) for _, refs in documents)
     return f'<p class="cites">{label}: {cites}</p>'
 
 
@@ -178,9 +182,9 @@ def _source_item(badge: str, refs: list[SourceRef]) -> str:
     if first.source_title:
         parts.append(f"<cite>{escape(first.source_title)}</cite><br>")
     parts.append(f'<span class="path">{escape(first.source)}</span>')
-    lines = sorted({ref.line for ref in refs if ref.line is not None})
-    if lines:
-        parts.append(f", line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}")
+    place = cited_places(refs)
+    if place:
+        parts.append(f", {place}")
     if first.source_published is not None:
         parts.append(f", published {escape(first.source_published.display())}")
     url = first.source_url

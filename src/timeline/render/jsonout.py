@@ -35,6 +35,7 @@ def _source(ref: SourceRef) -> dict[str, object]:
     return {
         "source": ref.source,
         "line": ref.line,
+        "page": ref.page,
         "start": ref.start,
         "end": ref.end,
         "text": ref.text,

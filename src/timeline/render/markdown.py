@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from timeline.models import Event, SourceRef
-from timeline.render import UNKNOWN_YEAR, group_by_year, one_line, quote_parts
+from timeline.render import UNKNOWN_YEAR, cited_places, group_by_year, one_line, quote_parts
 
 __all__ = ["render_markdown", "escape"]
 
@@ -64,10 +64,9 @@ def _describe(refs: list[SourceRef]) -> str:
     first = refs[0]
     parts = [f"*{escape(first.source_title)}*, {escape(first.source)}" if first.source_title
              else f"*{escape(first.source)}*"]  # fmt: skip
-    lines = sorted({r.line for r in refs if r.line is not None})
-    if lines:
-        label = "line" if len(lines) == 1 else "lines"
-        parts.append(f"{label} {', '.join(map(str, lines))}")
+    place = cited_places(refs)
+    if place:
+        parts.append(place)
     text = ", ".join(parts)
     if first.source_published is not None:
         text += f" (published {escape(first.source_published.display())})"

@@ -18,7 +18,7 @@ from timeline.dates import Qualifier
 from timeline.models import Event, SourceRef
 from timeline.render import (
     cited_documents,
-    cited_lines,
+    cited_places,
     group_events,
     one_line,
     quote_parts,
@@ -64,10 +64,9 @@ def _badge(ref: SourceRef, badges: dict[str, str]) -> Text:
 
 def _cite(refs: list[SourceRef], badges: dict[str, str]) -> Text:
     text = _badge(refs[0], badges)
-    lines = cited_lines(refs)
-    if lines:
-        label = "line" if len(lines) == 1 else "lines"
-        text.append(f" {label} {', '.join(map(str, lines))}", style=_STYLE_SOURCE)
+    place = cited_places(refs)
+    if place:
+        text.append(f" {place}", style=_STYLE_SOURCE)
     return text
 
 

@@ -17,7 +17,7 @@ from html import escape
 
 from timeline.dates import DateValue, Precision
 from timeline.models import Event, SourceRef
-from timeline.render import INFERRED_HOW, date_parts, quote_parts
+from timeline.render import INFERRED_HOW, cited_places, date_parts, quote_parts
 
 __all__ = ["render_timelinejs", "slide", "date_object"]
 
@@ -79,7 +79,8 @@ def _link(ref: SourceRef) -> str:
 
 
 def _citation(ref: SourceRef) -> str:
-    where = escape(ref.source) + (f", line {ref.line}" if ref.line is not None else "")
+    place = cited_places([ref])
+    where = escape(ref.source) + (f", {place}" if place else "")
     if ref.source_title:
         where = f"<cite>{escape(ref.source_title)}</cite> ({where})"
     return f"<li>{where}{_link(ref)}</li>"
