@@ -449,3 +449,28 @@ def test_cache_commands(runner: CliRunner, project: Path, tmp_path: Path, monkey
     result = invoke(runner, "cache", "clear")
     assert result.exit_code == 0
     assert result.stdout.startswith("removed 2 cached result(s)")
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    """`timeline export | head -1` must not print a broken-pipe traceback."""
+    import os
+    import subprocess
+    import sys
+
+    lines = [f"In June {1900 + i % 120} the board met for the {i}th time." for i in range(3000)]
+    (tmp_path / "minutes.txt").write_text("\n".join(lines), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "export", "-f", "csv", "minutes.txt", "--no-cache"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"date,")
+    process.stdout.close()  # the reader goes away, as `head -1` does
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in error and "BrokenPipe" not in error
