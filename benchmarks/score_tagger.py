@@ -10,9 +10,9 @@ errors (missed and spurious surface forms, wrong values).
 
 Our values are compared in TIMEX spelling: seasons ``2022-21`` are ``2022-SP``, quarters
 ``-33`` are ``-Q1``, halves ``-40`` are ``-H1``, decades ``199X`` are ``199``, centuries ``18XX``
-are ``18``. An open
-interval ("since 2019") is compared by its one end. Times are compared by their day. The
-qualifier (gold ``mod``) is not scored.
+are ``18``. An open interval ("since 2019") is compared by its one end. A gold value with a
+time of day, whatever its tagged type, is compared by its day; a one-digit gold week
+("2000-W7") is read as "2000-W07". The qualifier (gold ``mod``) is not scored.
 
 Conventions, as TempEval-3 task A: a closed range mention ("1939-45", "from June to September
 2022") is split at its separator into the two mentions TimeML annotates, each with the value
@@ -177,8 +177,11 @@ def _timex(value: DateValue) -> str:
 def normalise_gold(value: str, kind: str) -> str:
     if re.fullmatch(r"\d{1,3}X+", value):
         value = value.rstrip("X")
-    if kind == "TIME" and "T" in value:
+    if re.match(r"[0-9X]{4}-[0-9X]{2}-[0-9X]{2}T", value):  # a time, of any tagged type
         return value.split("T")[0]
+    week = re.fullmatch(r"(\d{4}-W)(\d)", value)
+    if week:  # "2000-W7": ISO 8601 writes week numbers with two digits
+        return f"{week.group(1)}0{week.group(2)}"
     decades = re.fullmatch(r"P(\d+)DE", value)
     if decades:
         return f"P{int(decades.group(1)) * 10}Y"

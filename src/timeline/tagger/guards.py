@@ -14,15 +14,39 @@ _WINDOW = 40
 _SENTENCE_WINDOW = 240
 
 
+_TOKEN_MARKS = frozenset("_£$€.'’")
+
+
 def word_before(text: str, start: int) -> str:
-    """The word (or token) right before ``start``, with its trailing full stop removed."""
-    match = P.WORD_BEFORE.search(text, max(0, start - _WINDOW), start)
-    return match.group(1).rstrip(".") if match else ""
+    """The word (or token: letters, digits, "£$€.'’") right before ``start``, across at most
+    three spaces, with its trailing full stop removed."""
+    floor = max(0, start - _WINDOW)
+    end = start
+    while end > floor and start - end < 3 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in _TOKEN_MARKS):
+        begin -= 1
+    return text[begin:end].rstrip(".")
 
 
 def word_after(text: str, end: int) -> str:
     match = P.WORD_AFTER.match(text, end, min(len(text), end + _WINDOW))
     return match.group(1) if match else ""
+
+
+_DASHES = frozenset("-‐‑‒–—")
+
+
+def dash_before(text: str, start: int) -> bool:
+    """True when a dash comes right before ``start`` and what it follows is not a month, a day
+    or a year ("COVID-19 May" is no date; the "24 August" of "14 August-24 August" is)."""
+    if text[start - 1 : start] not in _DASHES:
+        return False
+    word = word_before(text, start - 1).lower()
+    if word in vocab.MONTHS:
+        return False
+    return not (word.isdigit() and (len(word) <= 2 or len(word) == 4))
 
 
 def sentence_start(text: str, start: int) -> bool:
@@ -86,7 +110,8 @@ def tense(text: str, start: int, end: int) -> str:
         for match in pattern.finditer(text, begin, finish):
             if start <= match.start() < end:
                 continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
+            # a marker after the phrase counts half as much: the verb before governs it
+            distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
             if best is None or distance < best[0]:
                 best = (distance, label)
     return best[1] if best else ""
@@ -99,13 +124,15 @@ class Mask:
         self._starts: list[int] = []
         self._ends: list[int] = []
         done = 0
-        for mark in P.TOKEN_MARK.finditer(text):
-            if mark.start() < done:
+        # each mark has its own literal pattern: searched much faster than one class
+        marks = sorted(m.start() for pattern in P.TOKEN_MARKS for m in pattern.finditer(text))
+        for start in marks:
+            if start < done:
                 continue
-            start = mark.start()
+            mark_end = start + 1
             while start > done and not text[start - 1].isspace():
                 start -= 1
-            space = P.SPACE.search(text, mark.end())
+            space = P.SPACE.search(text, mark_end)
             done = space.start() if space else len(text)
             if _masked(text[start:done]):
                 self._starts.append(start)

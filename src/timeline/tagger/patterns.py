@@ -2,7 +2,9 @@
 
 Every quantifier is bounded or runs over a class that cannot overlap what follows it, and
 every pattern that starts with a number or a word is anchored by a look-behind, so each
-pattern scans a text in time linear in its length.
+pattern scans a text in time linear in its length. Where a pattern must start with a word of a
+table or with a year, the look-behind is placed after its first character (see ``_led``): the
+search then skips at once to the places that character occurs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ DASH = r"[-‐‑‒–—]"
 #: Nothing that can be part of a word, a number, an amount or a path may come before.
 START = r"(?<![\w£$€¥.,/:#+\-‐‑‒–—@'’])"
 WORD_START = r"(?<![\w@'’])"
+#: As START, but a dash may come before: the second end of "14 August-24 August", checked
+#: by the rule (see ``guards.dash_before``).
+DATE_START = r"(?<![\w£$€.,/:#+@'’])"
 END = r"(?![\w@])"
 
 
@@ -30,6 +35,26 @@ def _alt(words: object, nocase: bool = False) -> str:
     gate = "".join(sorted(re.escape(c) for c in firsts))
     body = "|".join(re.escape(w).replace(r"\ ", SP) for w in items)
     return f"(?=[{gate}])(?:{body})"
+
+
+def _led(words: object, guard: str = r"[\w@'’]", nocase: bool = True) -> str:
+    """Words (lower case, Capitalised, UPPER CASE when ``nocase``, else as given) in an
+    alternation grouped by first letter, each letter followed by the look-behind "not after
+    ``guard``": a pattern that starts with it starts with a literal character, which the
+    search skips to much faster than it tries a look-behind at every position."""
+    forms: set[str] = set()
+    for word in words:  # type: ignore[attr-defined]
+        forms.update((word, word.capitalize(), word.upper()) if nocase else (word,))
+    by_first: dict[str, set[str]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], set()).add(form[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        body = "|".join(
+            re.escape(r).replace(r"\ ", SP) for r in sorted(rests, key=lambda r: (-len(r), r))
+        )
+        parts.append(f"{re.escape(first)}(?<!{guard}.)(?:{body})")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _cased(words: object) -> str:
@@ -47,11 +72,22 @@ def _nocase(words: object) -> str:
 _FULL_MONTHS = [w for w in vocab.MONTHS if len(w) > 4 or w in ("may", "june", "july")]
 _ABBR_MONTHS = [w for w in vocab.MONTHS if w not in _FULL_MONTHS]
 MONTH_WORD = rf"(?:{_cased(_FULL_MONTHS)}|(?:{_cased(_ABBR_MONTHS)})\.?){END}"
+#: A month name first in a pattern, not after what START excludes.
+_FULL_FORMS = [f(w) for w in _FULL_MONTHS for f in (str.capitalize, str.upper)]
+_ABBR_FORMS = [f(w) for w in _ABBR_MONTHS for f in (str.capitalize, str.upper)]
+_LED_MONTH = (
+    rf"(?:{_led(_FULL_FORMS, START[4:-1], False)}|{_led(_ABBR_FORMS, START[4:-1], False)}\.?)"
+    rf"{END}"
+)
 WEEKDAY_FULL = rf"(?:{_cased(vocab.WEEKDAYS)}){END}"
 WEEKDAY_WORD = rf"(?:{_cased(vocab.WEEKDAYS)}|(?:{_cased(vocab.WEEKDAY_ABBREVIATIONS)})\.?){END}"
 SEASON_WORD = rf"{_nocase(vocab.SEASONS)}{END}"
 
 _YEAR_DIGITS = r"(?:1[0-9]|2[01])[0-9]{2}"
+#: A year that must not follow what START excludes, with the check placed after its first
+#: two digits: a pattern that starts with a digit is searched much faster than one that
+#: starts with a look-behind.
+_LED_YEAR = r"(?:1[0-9]|2[01])(?<![\w£$€¥.,/:#+\-‐‑‒–—@'’]..)[0-9]{2}"
 #: After a year: no more digits, letters, decimals, thousands or percent.
 YEAR_END = r"(?![\w%]|[.,:/][0-9])"
 #: After a year standing alone: not the left end of a number range either.
@@ -100,40 +136,46 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 #: "Monday 16 May 2022", "16th May", "the 16th of May".
 DAY_MONTH_YEAR = _c(
-    rf"{START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?(?:(?i:the){SP})?{day('d')}(?:{SP}of)?{SP}"
+    rf"{DATE_START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?(?:(?i:the){SP})?{day('d')}(?:{SP}of)?{SP}"
     rf"{month('m')}(?:,?{SP}{year('y')})?"
 )
 #: "May 16", "March 1, 2023", "Monday, May 16".
 MONTH_DAY_YEAR = _c(
-    rf"{START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?{month('m')}{SP}(?:(?i:the){SP})?{day('d')}"
-    rf"(?:,?{SP}{year('y')})?"
+    rf"{DATE_START}(?:(?P<wd>{WEEKDAY_WORD}),?{SP})?{month('m')}{SP}(?:(?i:the){SP})?{day('d')}"
+    rf"(?:,?{SP}(?:of{SP})?{year('y')})?"
+)
+#: "August of that year", "July 25 of the same year", "June last year", "5 May this year".
+MONTH_OTHER_YEAR = _c(
+    rf"{WORD_START}(?:{day('d1')}(?:{SP}of)?{SP})?{month('m')}(?:{SP}{day('d2')})?"
+    rf"(?:,?{SP}of{SP}(?P<ctx>(?i:that|the{SP}same)){SP}(?i:year)"
+    rf"|,?{SP}(?P<rel>(?i:last|this|next)){SP}(?i:year)){END}"
 )
 #: "June 2018", "early March 2023", "March of 2019".
-MONTH_YEAR = _c(rf"{START}(?:{QUAL})?{month('m')},?{SP}(?:of{SP})?{year('y')}")
+MONTH_YEAR = _c(rf"{DATE_START}(?:{QUAL})?{month('m')},?{SP}(?:of{SP})?{year('y')}")
 #: "in May", "since March", "last March", "mid-June", "the end of March", "March".
 MONTH_ALONE = _c(rf"{WORD_START}(?:{PREP}{SP})?(?:{MODE}{SP})?(?:{QUAL})?{month('m')}")
 #: "late 2022", "mid-2021", "the end of 2020", "early in 1914".
 QUALIFIED_YEAR = _c(rf"{WORD_START}{QUAL}{year('y')}(?![\-‐‑‒–—][0-9])")
 #: "in 2011", "since 2019", "the year 2000", "in 2011, 2012 and 2013".
 YEAR_AFTER_PREP = _c(
-    rf"{WORD_START}{PREP}{SP}(?:(?i:the){SP}(?i:year){SP})?(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}"
+    rf"(?P<prep>{_led(vocab.DATE_PREPOSITIONS)}){SP}(?:(?i:the){SP}(?i:year){SP})?(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}"
     rf"(?P<more>(?:,{SP}{_YEAR_DIGITS}{YEAR_END_ALONE}){{0,20}}"
     rf"(?:,?{SP}(?:and|or){SP}{_YEAR_DIGITS}{YEAR_END_ALONE})?)"
 )
 #: "the 1998 budget", "its 2019 report", "(1916)".
 YEAR_ATTRIBUTIVE = _c(
-    rf"{WORD_START}(?P<det>{_nocase(vocab.YEAR_DETERMINERS)}){SP}(?P<y>{_YEAR_DIGITS})"
+    rf"(?P<det>{_led(vocab.YEAR_DETERMINERS)}){SP}(?P<y>{_YEAR_DIGITS})"
     rf"{YEAR_END_ALONE}(?=\s{{1,3}}[a-z])"
 )
 #: A year standing alone ("the 1917 Battle", "2005: elections", "compared with 1913").
-YEAR_BARE = _c(rf"{START}(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}(?!{SP}[0-9])")
+YEAR_BARE = _c(rf"(?P<y>{_LED_YEAR}){YEAR_END_ALONE}(?!{SP}[0-9])")
 YEAR_IN_BRACKETS = _c(rf"\((?P<y>{_YEAR_DIGITS})(?=\))")
 LIST_YEAR = _c(rf"{_YEAR_DIGITS}")
 #: "2011's".
-YEAR_POSSESSIVE = _c(rf"{START}(?P<y>{_YEAR_DIGITS})(?=['’]s{END})")
+YEAR_POSSESSIVE = _c(rf"(?P<y>{_LED_YEAR})(?=['’]s{END})")
 #: "2012-2021", "2012 to 2021", "between 2012 and 2021", "1914–18".
 YEAR_RANGE = _c(
-    rf"{START}(?:(?P<prep>(?i:between|from)){SP})?(?P<y1>{_YEAR_DIGITS})"
+    rf"{START}(?:(?P<prep>(?i:between|from)){SP}|(?i:the{SP}years?){SP})?(?P<y1>{_YEAR_DIGITS})"
     rf"(?:{OPT_SP}(?P<dash>{DASH}){OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through|thru)){SP})"
     rf"(?:(?P<y2>{_YEAR_DIGITS})|(?P<yy>[0-9]{{2}})){YEAR_END_ALONE}"
 )
@@ -145,12 +187,12 @@ DAY_RANGE = _c(
 )
 #: "March 1-3, 2023".
 MONTH_DAY_RANGE = _c(
-    rf"{START}{month('m')}{SP}{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}"
+    rf"(?P<m>{_LED_MONTH}){SP}{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}"
     rf"{day('d2')}(?:,?{SP}{year('y')})?"
 )
 #: "2022-05-16".
 ISO_DATE = _c(
-    rf"{START}(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+    rf"(?P<y>{_LED_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
     r"(?![\w/\-]|[.:][0-9])"
 )
 #: "01/03/2023", "1.3.2023", "25/12/22": slashes or dots, the same separator twice.
@@ -174,12 +216,14 @@ CENTURY = _c(
     rf"(?:(?P<cd>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_nocase(vocab.ORDINALS)}))"
     rf"(?:{SP}|{DASH})(?i:century){END}"
 )
-#: "the third quarter", "third-quarter", "Q2 2019", "the first quarter of 2020".
+#: "the third quarter", "third-quarter", "the first quarter of 2020".
 QUARTER = _c(
-    rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?"
-    rf"(?:(?P<qw>{_nocase(vocab.QUARTERS)})(?:{SP}|{DASH})(?i:quarter)|Q(?P<qd>[1-4])){END}"
+    rf"{WORD_START}(?:(?P<the>(?i:the|its)){SP})?(?:(?P<fiscal>(?i:fiscal)){SP}|(?i:fiscal){DASH})?"
+    rf"(?P<qw>{_nocase(vocab.QUARTERS)})(?:{SP}|(?P<dash>{DASH}))(?i:quarter){END}"
     rf"(?:,?{SP}(?:of{SP})?{year('y')})?"
 )
+#: "Q2 2019", "Q1 of 2020".
+QUARTER_CODE = _c(rf"{WORD_START}Q(?P<qd>[1-4]){END}(?:,?{SP}(?:of{SP})?{year('y')})?")
 #: "the first half of 2020", "the second half of this year".
 HALF = _c(
     rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?P<hw>{_nocase(vocab.HALVES)}){SP}(?i:half){SP}"
@@ -187,18 +231,20 @@ HALF = _c(
 )
 #: "yesterday", "tonight", "last night", "this morning", "yesterday afternoon".
 RELATIVE_DAY = _c(
-    rf"{WORD_START}(?P<w>{_nocase(vocab.RELATIVE_DAYS)})"
+    rf"{WORD_START}(?:(?i:early|late|earlier|later){SP})?(?P<w>{_nocase(vocab.RELATIVE_DAYS)})"
     rf"(?:{SP}(?P<part>{_nocase(vocab.DAY_PARTS)}))?{END}"
 )
 #: "this week", "last year", "earlier this month", "early next year", "the end of last year".
 RELATIVE_UNIT = _c(
-    rf"{WORD_START}(?:{QUAL})?(?:(?i:earlier|later){SP})?{MODE}{SP}"
+    rf"{WORD_START}(?:{QUAL})?(?:(?i:earlier|later){SP})?"
+    rf"(?:(?P<cur>(?i:the{SP}(?:current|full)(?:{SP}fiscal)?)){SP}|{MODE}{SP})"
     rf"(?P<u>(?i:week|month|year|quarter)){END}"
 )
 #: A hedge right before "N units ago": "more than", "about" (see vocab.AGO_HEDGES).
+_AGO_HEDGES = (re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES)
 AGO_HEDGE = _c(
     r"(?<![\w-])(?P<h>(?i:"
-    + "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES), key=len, reverse=True))
+    + "|".join(sorted(_AGO_HEDGES, key=len, reverse=True))
     + r"))\s+\Z"
 )
 
@@ -213,12 +259,21 @@ _LEAD = _nocase(vocab.DURATION_LEADS)
 #: "12 years", "a decade", "three-year", "the last two years", "several months".
 _HEDGE = _nocase(vocab.DURATION_HEDGES)
 DURATION = _c(
-    rf"{START}(?:(?P<hedge>{_HEDGE}){SP}|(?P<lead>(?i:the)(?:{SP}{_LEAD})?|{_LEAD}){SP})?{NUMBER}(?:{SP}|(?P<dash>{DASH}))"
-    rf"{UNIT_WORD}(?!{SP}(?i:ago){END})"
+    rf"{START}(?:(?P<hedge>{_HEDGE}){SP}|(?P<lead>(?i:the)(?:{SP}{_LEAD})?|{_LEAD}){SP})?{NUMBER}"
+    rf"(?:{SP}|(?P<dash>{DASH})){UNIT_WORD}"
+    rf"(?!{SP}(?i:ago){END}|{DASH}(?i:old|ago|earlier|end){END})"
+    rf"(?P<long>(?:{SP}|{DASH})(?i:long){END})?"
+)
+#: "month-long", "decades-long", "day-long".
+UNIT_LONG = _c(rf"{WORD_START}{UNIT_WORD}{DASH}(?i:long){END}")
+#: "for years", "in the weeks before": a vague number of units; the span is the unit alone.
+BARE_UNITS = _c(
+    rf"{_led(('for', 'within', 'the'))}{SP}"
+    r"(?P<u>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w@\-‐‑]|\s[0-9])"
 )
 #: "the last decade", "the past year".
 DURATION_LEAD = _c(
-    rf"{WORD_START}(?P<lead>(?i:the){SP}(?i:last|past|previous|coming|following)){SP}"
+    rf"(?P<lead>{_led(('the',))}{SP}(?i:last|past|previous|coming|following)){SP}"
     rf"(?P<u>(?i:decade|year|month|week|fortnight|century)){END}"
 )
 #: "every year", "each day", "every two weeks", "every Monday", "per year".
@@ -250,15 +305,23 @@ CLOCK_WORD = _c(
 )
 
 #: "now", "recently", "the future".
-REFERENCE = _c(rf"{WORD_START}(?P<w>{_nocase(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])")
+REFERENCE = _c(rf"(?P<w>{_led(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])")
 #: "480 BC", "490 B.C.", "31 BCE".
-BC_YEAR = _c(rf"{START}(?P<y>[0-9]{{1,4}}){SP}(?P<era>B\.C\.(?:E\.)?|BCE?){END}")
+_ERA = r"B\.C\.?(?:E\.?)?|BCE?"
+BC_YEAR = _c(rf"{START}(?P<y>[0-9]{{1,4}}){SP}(?P<era>{_ERA}){END}")
+#: "499-493 BC", "264 to 241 BC", "149 B.C to 146 B.C".
+BC_RANGE = _c(
+    rf"{START}(?P<y1>[0-9]{{1,4}})(?:{SP}(?P<era1>{_ERA}))?"
+    rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}(?i:to|and|until){SP})(?P<y2>[0-9]{{1,4}}){SP}(?:{_ERA}){END}"
+)
 _ANA_MODE = _nocase(vocab.ANAPHORIC_MODES)
 #: "the next day", "the following year", "that month", "later that year".
-ANAPHORIC = _c(rf"{WORD_START}(?P<mode>{_ANA_MODE}){SP}(?P<u>(?i:day|week|month|year)){END}")
+ANAPHORIC = _c(
+    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}(?P<u>(?i:day|week|month|year)){END}"
+)
 #: "three days later", "a year earlier", "the day before".
 LATER = _c(
-    rf"{START}(?:{NUMBER}|(?P<the>(?i:the))){SP}{UNIT_WORD}{SP}"
+    rf"{START}(?:(?P<hedge>{_HEDGE}|(?i:a{SP}mere|just)){SP})?(?:{NUMBER}|(?P<the>(?i:the))){SP}{UNIT_WORD}{SP}"
     rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
 )
 
@@ -268,7 +331,7 @@ FISCAL = _c(
     rf"(?P<y>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}"
 )
 #: "2022/23", "2022/2023": a year that straddles two calendar years.
-SPLIT_YEAR = _c(rf"{START}(?P<y1>{_YEAR_DIGITS})/(?P<y2>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}")
+SPLIT_YEAR = _c(rf"(?P<y1>{_LED_YEAR})/(?P<y2>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}")
 #: "the turn of the century", "the turn of the 20th century".
 TURN = _c(
     rf"{WORD_START}(?i:the){SP}(?i:turn){SP}(?i:of){SP}(?i:the){SP}"
@@ -289,9 +352,13 @@ WORD_BEFORE = re.compile(r"([\w£$€.'’]+)\s{0,3}$")
 WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]?\s|\n")
 FUTURE = re.compile(rf"{WORD_START}(?i:{_alt(vocab.FUTURE_MARKERS)}){END}")
-PAST = re.compile(rf"{WORD_START}(?:(?i:{_alt(vocab.PAST_MARKERS)})|[a-z]{{2,}}ed){END}")
+#: A past tense: a marker, or a word in -ed that is not a participle after "be" or "been".
+PAST = re.compile(
+    rf"{WORD_START}(?<!\bbe )(?<!\bbeen )(?:(?i:{_alt(vocab.PAST_MARKERS)})|[a-z]{{2,}}ed){END}"
+)
 #: Characters that may make a token a URL, an address or a file name.
 TOKEN_MARK = re.compile(r"[:@_\\/]|\.(?=\S)")
+TOKEN_MARKS = tuple(re.compile(re.escape(c)) for c in ":@_\\/") + (re.compile(r"\.(?=\S)"),)
 SPACE = re.compile(r"\s")
 NUMERIC_TOKEN = re.compile(r"\(?[0-9]{1,4}([/.])[0-9]{1,2}\1[0-9]{2,4}[.,;:)]*")
 FILE_LIKE = re.compile(

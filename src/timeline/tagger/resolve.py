@@ -8,6 +8,12 @@
   neighbouring one moves the date there (WEEKDAY).
 * "yesterday", "last week", "on Friday" need a publication date; without one they are
   returned with no value, UNRESOLVED.
+* "August of that year" takes the year of the last date before it (CONTEXT); "June last
+  year" counts from the publication date.
+* A reporting period ("the quarter", "the latest period", "the year-ago quarter") is the last
+  quarter the text named, or the last whole quarter before the publication date; "a year ago"
+  or "a year earlier" shortly after a named quarter is that quarter a year before.
+* A named day ("Christmas", "Thanksgiving") is placed like a date without a year.
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ from .specs import (
     Calendar,
     Clock,
     Found,
+    Holiday,
     Period,
     Range,
     RelativeDay,
     RelativeNamed,
     RelativeUnit,
     RelativeWeekday,
+    ReportPeriod,
     Timex,
 )
 
@@ -51,6 +59,9 @@ class _State:
     last_day: tuple[int, DateValue, Resolution, DateValue | None] | None = None
     #: The last single date with a known year, for "the next day", "that year".
     last_value: DateValue | None = None
+    #: The last quarter named, and where its mention ended: the period a report is about.
+    last_quarter: DateValue | None = None
+    last_quarter_end: int = -1
 
     @property
     def day(self) -> date | None:
@@ -99,6 +110,9 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
             if single is not None and single.precision in _YEARLY:
                 state.last_value = single
+        quarter = value is not None and value.precision is Precision.QUARTER
+        if quarter and isinstance(item.spec, Calendar):  # named, not inferred
+            state.last_quarter, state.last_quarter_end = value, mention.end
         if mention.resolved_by is Resolution.EXPLICIT and mention.value is not None:
             year = _context_year(mention.value)
             if year is not None:
@@ -132,6 +146,12 @@ def _mention(state: _State, item: Found) -> Mention | None:
 
 def _value(state: _State, item: Found) -> Result:
     spec = item.spec
+    if _a_year_before(spec) and _near_quarter(state, item.start):
+        return _report(state, ReportPeriod(-4))
+    if isinstance(spec, ReportPeriod):
+        return _report(state, spec)
+    if isinstance(spec, Holiday):
+        return _holiday(state, item, spec)
     if isinstance(spec, Calendar):
         return _calendar(state, item, spec)
     if isinstance(spec, Range):
@@ -178,6 +198,15 @@ def build(spec: Calendar, year: int | None) -> DateValue | None:
 
 
 def _calendar(state: _State, item: Found, spec: Calendar) -> Result:
+    if spec.year_from == "context":
+        year = state.last_value.year if state.last_value is not None else None
+        value = build(spec, year)
+        how = Resolution.CONTEXT if year is not None else Resolution.UNRESOLVED
+        return value, how, DateValue.of_year(year) if year is not None else None
+    if spec.year_from == "relative":
+        if state.year is None:
+            return build(spec, None), Resolution.UNRESOLVED, None
+        return build(spec, state.year + spec.year_offset), Resolution.PUBLISHED, state.published
     if spec.year is not None or spec.decade is not None or spec.century is not None:
         return build(spec, spec.year), Resolution.EXPLICIT, None
     if spec.month is None and spec.subyear is None:
@@ -399,3 +428,64 @@ def _anaphoric(state: _State, spec: Anaphoric) -> Result:
     else:
         value = DateValue.of_year(ref.year + spec.offset)
     return value, how, anchor
+
+
+# ------------------------------------------------------------------------------ reports, holidays
+#: How far after a quarter's mention "a year ago" still means that quarter a year before.
+_QUARTER_REACH = 300
+
+
+def _a_year_before(spec: object) -> bool:
+    """ "a year ago", "a year earlier"."""
+    if isinstance(spec, RelativeUnit):
+        return spec.unit == "year" and spec.offset == -1 and spec.qualifier is None and spec.ago
+    return isinstance(spec, Anaphoric) and spec.unit == "year" and spec.offset == -1
+
+
+def _near_quarter(state: _State, start: int) -> bool:
+    return state.last_quarter is not None and 0 <= start - state.last_quarter_end <= _QUARTER_REACH
+
+
+def _report(state: _State, spec: ReportPeriod) -> Result:
+    """The quarter a report is about: the last one named, else the last whole quarter before
+    the publication date (the publication's own for "the current quarter")."""
+    if state.last_quarter is not None and not spec.current:
+        base, how, anchor = state.last_quarter, Resolution.CONTEXT, state.last_quarter
+    elif spec.subyear is not None and (spec.year is not None or spec.year_offset is not None):
+        base, how, anchor = DateValue.of_subyear(2000, spec.subyear), Resolution.EXPLICIT, None
+    elif state.month is not None:
+        ref = state.month
+        index = ref.year * 4 + (ref.month - 1) // 3 - (0 if spec.current else 1)
+        base = DateValue.of_subyear(index // 4, 33 + index % 4)
+        how, anchor = Resolution.PUBLISHED, state.published
+    else:
+        return _NONE
+    code = int(base.edtf[5:7])
+    index = base.year * 4 + code - 33 + spec.offset  # type: ignore[operator]
+    year, code = index // 4, 33 + index % 4
+    if spec.subyear is not None:
+        code = spec.subyear
+    if spec.year is not None:
+        year, how, anchor = spec.year, Resolution.EXPLICIT, None
+    elif spec.year_offset is not None:
+        if state.year is None:
+            return _NONE
+        year, how, anchor = state.year + spec.year_offset, Resolution.PUBLISHED, state.published
+    return DateValue.of_subyear(year, code), how, anchor
+
+
+def _holiday(state: _State, item: Found, spec: Holiday) -> Result:
+    rule = vocab.HOLIDAYS[spec.name]
+    month, day = (11, 25) if isinstance(rule, str) else rule
+    if spec.year is not None:
+        year, how, anchor = spec.year, Resolution.EXPLICIT, None
+    elif spec.mode and state.day is not None:
+        named = _named(RelativeNamed(spec.mode, month=month), state.day)
+        year, how, anchor = named.year, Resolution.PUBLISHED, state.published
+    else:
+        year, how, anchor = _year_for(state, item, Calendar(month=month, day=day))
+    if year is None:
+        return DateValue.partial(month, day if isinstance(rule, tuple) else None), how, anchor
+    if isinstance(rule, str):  # the fourth Thursday of November
+        day = 22 + (3 - date(year, 11, 1).weekday()) % 7
+    return DateValue.of_day(year, month, day), how, anchor

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..models import Kind
-from . import guards, vocab
+from . import guards, periods, vocab
 from . import patterns as P
 from .scan import Scanner
 from .specs import (
@@ -27,6 +28,7 @@ Builder = Callable[[str, re.Match[str]], "Found | list[Found] | None"]
 
 
 # ------------------------------------------------------------------------------ helpers
+@lru_cache(maxsize=4096)
 def _norm(word: str) -> str:
     return " ".join(word.lower().rstrip(".").split())
 
@@ -76,15 +78,18 @@ def _date(m: re.Match[str], spec: object, start: int | None = None) -> Found:
 
 # ------------------------------------------------------------------------------ calendar dates
 def day_month_year(text: str, m: re.Match[str]) -> Found | None:
-    if guards.reference_before(text, m.start()):
+    if guards.reference_before(text, m.start()) or guards.dash_before(text, m.start()):
         return None
     spec = Calendar(_int(m, "y"), _month(m), int(m.group("d")), _weekday(m.group("wd")))
     return _date(m, spec)
 
 
 def month_day_year(text: str, m: re.Match[str]) -> Found | None:
-    if not m.group("y") and guards.count_follows(text, m.end()):
+    if guards.dash_before(text, m.start()):
         return None
+    ambiguous = _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS
+    if not m.group("y") and ambiguous and guards.count_follows(text, m.end()):
+        return None  # "may 16 times"; but "the August 7 bombings", "Dec. 7 of all shares"
     if _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS and not m.group("wd"):
         if guards.name_before(text, m.start()):
             return None
@@ -92,8 +97,22 @@ def month_day_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, spec)
 
 
+def month_other_year(text: str, m: re.Match[str]) -> Found | None:
+    """A month (and day) in the year spoken of before, or in a year counted from the
+    publication: "August of that year", "June last year"."""
+    if m.group("d1") and m.group("d2"):
+        return None
+    day = _int(m, "d1") or _int(m, "d2")
+    if m.group("ctx"):
+        spec = Calendar(month=_month(m), day=day, year_from="context")
+    else:
+        offset = vocab.RELATIVE_MODES[_norm(m.group("rel"))]
+        spec = Calendar(month=_month(m), day=day, year_from="relative", year_offset=offset)
+    return _date(m, spec)
+
+
 def month_year(text: str, m: re.Match[str]) -> Found | None:
-    if guards.count_follows(text, m.end()):
+    if guards.count_follows(text, m.end()) or guards.dash_before(text, m.start()):
         return None
     if _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS and not m.group("q"):
         if guards.name_before(text, m.start()):
@@ -112,6 +131,8 @@ def month_alone(text: str, m: re.Match[str]) -> Found | None:
     if _norm(word) in vocab.AMBIGUOUS_MONTHS and not (prep or mode or qual):
         return None
     start = _span_after_prep(m)
+    if mode and re.match(r"\s{1,3}[0-9]", text[m.end() : m.end() + 4]):
+        return None  # "last Oct. 23": the day's rule reads "Oct. 23"
     if mode:
         named = RelativeNamed(_norm(mode), month=_month(m), qualifier=_qualifier(m))
         return Found(start, m.end(), Kind.DATE, named, prep)
@@ -144,8 +165,9 @@ def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
 
 
 def year_attributive(text: str, m: re.Match[str]) -> Found | None:
-    if guards.count_follows(text, m.end()):
-        return None
+    year = int(m.group("y"))
+    if guards.count_follows(text, m.end()) and (year % 50 == 0 or year < 1500):
+        return None  # "the 2000 residents"; but "the 1777 campaigns", "its 2006 highs"
     return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
 
 
@@ -236,16 +258,19 @@ def iso_date(text: str, m: re.Match[str]) -> Found | None:
 def season(text: str, m: re.Match[str]) -> Found | None:
     word, mode, prep = _norm(m.group("s")), _norm(m.group("mode") or ""), _prep(m)
     code, qual, year = vocab.SEASONS[word], _qualifier(m), _int(m, "y")
-    if year is None:
-        if mode in ("", "the") and not prep and not qual:
+    start = _span_after_prep(m)
+    if year is None and mode in ("", "the") and not prep and not qual:
+        if guards.word_after(text, m.end()).lower() in vocab.SEASON_NOUNS:
+            start = m.start("s")  # "the summer offensive": the season alone is the date
+        elif guards.word_before(text, m.start()).lower() not in vocab.SEASON_LEADS:
             return None
+    if year is None:
         if re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 8]):
             return None  # "the fall of Paris"
         if word == "fall" and mode not in ("this", "last", "next", "the"):
             return None
     if m.group("s")[0].isupper() and guards.name_before(text, m.start("s")):
         return None
-    start = _span_after_prep(m)
     if year is None and mode in ("this", "last", "next"):
         return Found(start, m.end(), Kind.DATE, RelativeNamed(mode, subyear=code, qualifier=qual))
     return Found(start, m.end(), Kind.DATE, Calendar(year, subyear=code, qualifier=qual), prep)
@@ -274,7 +299,10 @@ def quarter(text: str, m: re.Match[str]) -> Found | None:
     code = 32 + number if number else vocab.QUARTERS[_norm(m.group("qw"))]
     if number and not m.group("y"):
         return None  # a bare "Q3" is too often something else
-    return _date(m, Calendar(_int(m, "y"), subyear=code))
+    start = m.start()
+    if m.groupdict().get("dash") and not m.group("y"):
+        start = m.start("qw")  # "the third-quarter loss": the date is "third-quarter"
+    return Found(start, m.end(), Kind.DATE, Calendar(_int(m, "y"), subyear=code))
 
 
 def half(text: str, m: re.Match[str]) -> Found | None:
@@ -293,8 +321,13 @@ def relative_day(text: str, m: re.Match[str]) -> Found | None:
 
 
 def relative_unit(text: str, m: re.Match[str]) -> Found | None:
+    unit = _norm(m.group("u"))
+    if m.group("cur"):
+        if "full" in m.group("cur").lower() and unit != "year":
+            return None
+        return _date(m, RelativeUnit(unit, 0))  # "the current quarter", "the full year"
     offset = vocab.RELATIVE_MODES[_norm(m.group("mode"))]
-    return _date(m, RelativeUnit(_norm(m.group("u")), offset, _qualifier(m)))
+    return _date(m, RelativeUnit(unit, offset, _qualifier(m)))
 
 
 def ago(text: str, m: re.Match[str]) -> Found | None:
@@ -306,14 +339,17 @@ def ago(text: str, m: re.Match[str]) -> Found | None:
     # "more than ten years ago" is before that year; "about ten years ago" is approximate.
     hedge = P.AGO_HEDGE.search(text, max(0, m.start() - 40), m.start())
     qualifier = vocab.AGO_HEDGES[_norm(hedge.group("h"))] if hedge else None
-    spec = RelativeUnit(vocab.UNIT_CALENDAR[unit], -count * multiplier, qualifier)
+    spec = RelativeUnit(vocab.UNIT_CALENDAR[unit], -count * multiplier, qualifier, ago=True)
     return _date(m, spec, hedge.start("h") if hedge else None)
 
 
 def weekday(text: str, m: re.Match[str]) -> Found | None:
     mode = _norm(m.group("mode") or "")
-    if not mode and guards.name_before(text, m.start("wd")):
-        return None
+    if guards.word_before(text, m.start("wd")).lower() in vocab.WEEKDAY_NAME_WORDS:
+        return None  # "Good Friday", "Super Tuesday"
+    after = guards.word_after(text, m.end("wd"))
+    if after[:1].isupper() and after.lower() in vocab.WEEKDAY_NAME_AFTER:
+        return None  # "the Sunday Times"
     wd = vocab.WEEKDAYS[_norm(m.group("wd"))]
     if mode in ("", "on"):
         return Found(m.start("wd"), m.end(), Kind.DATE, RelativeWeekday(wd, "bare"), mode or None)
@@ -326,6 +362,18 @@ def reference(text: str, m: re.Match[str]) -> Found | None:
     if word[0].isupper() and not guards.sentence_start(text, m.start()):
         return None  # "Soon Yi", "The Future Group"
     return _date(m, Timex(vocab.REFERENCES[_norm(word)]))
+
+
+def bc_range(text: str, m: re.Match[str]) -> list[Found]:
+    """ "499-493 BC", "from 264 to 241 BC": both ends are years before the common era."""
+    first, last = int(m.group("y1")), int(m.group("y2"))
+    if not (first > last > 0 or m.group("era1")) or guards.reference_before(text, m.start()):
+        return []
+    end1 = m.end("era1") if m.group("era1") else m.end("y1")
+    return [
+        Found(m.start("y1"), end1, Kind.DATE, Timex(f"BC{first:04d}")),
+        Found(m.start("y2"), m.end(), Kind.DATE, Timex(f"BC{last:04d}")),
+    ]
 
 
 def bc_year(text: str, m: re.Match[str]) -> Found | None:
@@ -346,9 +394,11 @@ def anaphoric(text: str, m: re.Match[str]) -> Found | None:
 def later(text: str, m: re.Match[str]) -> Found | None:
     unit = _unit(m.group("u"))
     count = 1 if m.group("the") else _count(m.group("n"))
+    direction = vocab.LATER_WORDS[_norm(m.group("dir"))]
+    if count == "X" and unit in vocab.UNIT_CALENDAR:  # "a few days later": no calendar value
+        return _date(m, Timex("FUTURE_REF" if direction > 0 else "PAST_REF"))
     if not isinstance(count, int) or unit not in vocab.UNIT_CALENDAR or count > 1000:
         return None
-    direction = vocab.LATER_WORDS[_norm(m.group("dir"))]
     if direction < 0 and _norm(m.group("dir")) == "before" and not m.group("the"):
         return None  # "two days before the vote": a duration before an event
     _, multiplier, _ = vocab.UNITS[unit]
@@ -427,9 +477,22 @@ def duration(text: str, m: re.Match[str]) -> Found | None:
     if guards.reference_before(text, m.start()):
         return None
     iso = _iso(_count(m.group("n")), unit)
-    lead = _norm(m.group("lead") or "")
+    lead = _norm(m.groupdict().get("lead") or "")
     start = m.start("n") if m.group("dash") and lead == "the" else m.start()
+    if m.group("long") and number in ("a", "an"):
+        start = m.start("u")  # "a month-long operation": the duration is "month-long"
     return Found(start, m.end(), Kind.DURATION, Period(iso))
+
+
+def unit_long(text: str, m: re.Match[str]) -> Found | None:
+    """ "month-long" is P1M, "decades-long" PXY."""
+    unit = _unit(m.group("u"))
+    count = 1 if unit == _norm(m.group("u")) else "X"
+    return Found(m.start(), m.end(), Kind.DURATION, Period(_iso(count, unit)))
+
+
+def bare_units(text: str, m: re.Match[str]) -> Found | None:
+    return Found(m.start("u"), m.end(), Kind.DURATION, Period(_iso("X", _unit(m.group("u")))))
 
 
 def duration_lead(text: str, m: re.Match[str]) -> Found | None:
@@ -497,15 +560,17 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.NUMERIC_DATE, numeric_date, _c("numeric")),
     (P.DAY_MONTH_YEAR, day_month_year, _M),
     (P.MONTH_DAY_YEAR, month_day_year, _M),
+    (P.MONTH_OTHER_YEAR, month_other_year, _c("yearword")),
     (P.MONTH_YEAR, month_year, _M),
     (P.QUALIFIED_YEAR, qualified_year, _Y),
     (P.SEASON, season, _c("season")),
     (P.HALF, half, _c("half")),
-    (P.QUARTER, quarter, _c("quarter", "year")),
+    (P.QUARTER, quarter, _c("quarter")),
+    (P.QUARTER_CODE, quarter, _c("qcode")),
     (P.DECADE, decade, _c("decade")),
     (P.CENTURY, century, _c("century")),
     (P.RELATIVE_DAY, relative_day, _c("relday")),
-    (P.RELATIVE_UNIT, relative_unit, _U),
+    (P.RELATIVE_UNIT, relative_unit, _c("calunit")),
     (P.AGO, ago, _c("ago")),
     (P.WEEKDAY, weekday, _c("weekday")),
     (P.MONTH_ALONE, month_alone, _M),
@@ -514,21 +579,29 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.YEAR_ATTRIBUTIVE, year_attributive, _Y),
     (P.YEAR_IN_BRACKETS, year_in_brackets, _Y),
     (P.YEAR_BARE, year_bare, _Y),
-    (P.FISCAL, fiscal, _c("fiscal")),
+    (P.FISCAL, fiscal, _c("fiscal", "fy")),
     (P.SPLIT_YEAR, split_year, _Y),
     (P.TURN, turn_of_century, _c("century")),
     (P.REFERENCE, reference, _c("ref")),
+    (P.BC_RANGE, bc_range, _c("era")),
     (P.BC_YEAR, bc_year, _c("era")),
-    (P.ANAPHORIC, anaphoric, _U),
-    (P.LATER, later, _U),
-    (P.EVERY, every, _c("unit", "weekday", "month")),
-    (P.TIMES_PER, times_per, _U),
+    (P.ANAPHORIC, anaphoric, _c("dayunit")),
+    (P.LATER, later, _c("later")),
+    (P.EVERY, every, _c("every")),
+    (P.TIMES_PER, times_per, _c("times")),
     (P.FREQUENCY, frequency, _c("frequency")),
     (P.DURATION, duration, _U),
-    (P.DURATION_LEAD, duration_lead, _U),
+    (P.DURATION_LEAD, duration_lead, _c("leadunit")),
+    (P.UNIT_LONG, unit_long, _c("long")),
+    (P.BARE_UNITS, bare_units, _c("plural")),
     (P.CLOCK_12, clock_12, _c("clock")),
     (P.CLOCK_24, clock_24, _c("clock")),
     (P.CLOCK_WORD, clock_word, _c("clock")),
+    (periods.REPORT, periods.report, _c("report")),
+    (periods.REPORT_YEAR, periods.report_year, _c("report")),
+    (periods.YEAR_AGO_ADJ, periods.year_ago_adjective, _c("yearword")),
+    (periods.HOLIDAY, periods.holiday, _c("holiday")),
+    (periods.SPOKEN_YEAR, periods.spoken_year, _c("spoken")),
 )
 
 

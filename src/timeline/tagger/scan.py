@@ -65,28 +65,40 @@ def _classes(cased: bool) -> dict[str, tuple[str, ...]]:
 
 _PLAIN = _classes(cased=False)
 _CASED = _classes(cased=True)
-# No look-behind: a pattern that starts with a character class is searched much faster; a
-# match inside a word is dropped afterwards.
-_PLAIN_WORDS = re.compile(rf"{_trie(_PLAIN)}(?![a-z])")
+# No look-behind: a pattern that starts with a character class or a literal is searched much
+# faster. A lower-case word must follow a character that is not a letter (the start of the
+# text is tried apart); a capitalised word found inside a word is dropped afterwards.
+_PLAIN_WORDS = re.compile(rf"[^a-z]({_trie(_PLAIN)})(?![a-z])")
+_PLAIN_FIRST = re.compile(rf"({_trie(_PLAIN)})(?![a-z])")
 _CASED_WORDS = re.compile(rf"{_trie(_CASED)}(?![a-z])")
-#: Classes of digits, found by pattern.
-_DIGIT_CLASSES = {
+#: Classes of digits, found by pattern: (pattern, how far before the match the trigger
+#: starts). Each pattern starts with a literal or a small class of characters, so that the
+#: search skips quickly to the places it can match.
+_DIGIT_CLASSES: dict[str, tuple[re.Pattern[str], ...]] = {
     # four digits that can be a year, even inside a longer run ("1990s")
-    "year": re.compile(r"(?:1[0-9]|2[01])[0-9]{2}"),
-    "decade": re.compile(r"[0-9]0['’]?s"),
-    "clock": re.compile(r"[0-9](?:[:.][0-5][0-9]|\s?[aApP]\.?[mM])"),
-    "numeric": re.compile(r"[0-9][/.][0-9]{1,2}[/.][0-9]"),
-    "fiscal": re.compile(r"FY\s?[0-9]|[Ff]iscal"),
-    "era": re.compile(r"[0-9]\s{1,3}B\.?C"),
+    "year": (re.compile(r"(?:1[0-9]|2[01])[0-9]{2}"),),
+    # "1990s", "'90s": found at their "0s"
+    "decade": (re.compile(r"0(?:s|['’]s)"),),
+    "clock": (re.compile(r"[0-9](?:[:.][0-5][0-9]|\s?[aApP]\.?[mM])"),),
+    # "01/03/2023", "1.3.2023": found at their first separator
+    "numeric": (re.compile(r"/[0-9]{1,2}/[0-9]"), re.compile(r"\.[0-9]{1,2}\.[0-9]")),
+    "qcode": (re.compile(r"Q[1-4]"),),
+    # "480 BC", "31 B.C.E.": found at the era
+    "era": (re.compile(r"B(?<![A-Za-z]B)\.?C"),),
 }
+#: How many characters before its match a digit trigger may start.
+_DIGIT_BACK = {"decade": 4, "numeric": 2, "era": 6}
 ALL_CLASSES = frozenset(vocab.TRIGGERS) | frozenset(_DIGIT_CLASSES)
 
 
 def triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     """The spans of every trigger in ``text``, by class ("year", "month", ...)."""
-    found: dict[str, list[tuple[int, int]]] = {name: [] for name in vocab.TRIGGERS}
-    for name, pattern in _DIGIT_CLASSES.items():
-        found.setdefault(name, []).extend(m.span() for m in pattern.finditer(text))
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in ALL_CLASSES}
+    for name, patterns in _DIGIT_CLASSES.items():
+        back = _DIGIT_BACK.get(name, 0)
+        spans = found[name]
+        for pattern in patterns:
+            spans.extend((max(0, m.start() - back), m.end()) for m in pattern.finditer(text))
     for m in _CASED_WORDS.finditer(text):
         if m.start() and text[m.start() - 1].isalpha():
             continue
@@ -95,36 +107,46 @@ def triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lowered
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in _PLAIN_WORDS.finditer(lower):
-        if m.start() and "a" <= lower[m.start() - 1] <= "z":
-            continue
-        for name in _PLAIN[m.group()]:
-            found[name].append(m.span())
+    first = _PLAIN_FIRST.match(lower)
+    for m in ([first] if first else []) + list(_PLAIN_WORDS.finditer(lower)):
+        for name in _PLAIN[m.group(1)]:
+            found[name].append(m.span(1))
     for spans in found.values():
         spans.sort()
     return found
 
 
-def segments(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around ``spans`` (which must be sorted by start)."""
+def segments(
+    text: str, spans: Iterable[tuple[int, int]], ends: dict[int, int] | None = None
+) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around ``spans`` (which must be sorted by start).
+    ``ends`` caches where a stretch ending near a position ends, across calls."""
     out: list[tuple[int, int]] = []
     cur_start = cur_end = -1
     size = len(text)
+    ends = {} if ends is None else ends
     for s, e in spans:
         if cur_end >= 0 and s - LEFT <= cur_end:
-            if e + RIGHT > cur_end:
-                cur_end = _end_at_space(text, e + RIGHT, size)
+            if e + RIGHT > cur_end:  # (a stretch reaching the end of the text stops here)
+                cur_end = _cached_end(text, e, size, ends)
             continue
         start = _start_after_space(text, max(0, s - LEFT), s, max(cur_end, 0))
         if cur_end >= 0 and start <= cur_end:  # no space between: one stretch
-            cur_end = max(cur_end, _end_at_space(text, e + RIGHT, size))
+            cur_end = max(cur_end, _cached_end(text, e, size, ends))
             continue
         if cur_end >= 0:
             out.append((cur_start, cur_end))
-        cur_start, cur_end = start, _end_at_space(text, e + RIGHT, size)
+        cur_start, cur_end = start, _cached_end(text, e, size, ends)
     if cur_end >= 0:
         out.append((cur_start, cur_end))
     return out
+
+
+def _cached_end(text: str, e: int, size: int, ends: dict[int, int]) -> int:
+    end = ends.get(e)
+    if end is None:
+        end = ends[e] = _end_at_space(text, e + RIGHT, size)
+    return end
 
 
 def _start_after_space(text: str, lo: int, trigger: int, floor: int) -> int:
@@ -204,11 +226,12 @@ class Scanner:
         self.text = text
         self._triggers = triggers(text)
         self._cache: dict[frozenset[str], Condensed] = {}
+        self._ends: dict[int, int] = {}
 
     def finditer(self, pattern: re.Pattern[str], classes: frozenset[str]) -> Iterator[Shifted]:
         condensed = self._cache.get(classes)
         if condensed is None:
             spans = sorted(s for name in classes for s in self._triggers[name])
-            condensed = Condensed(self.text, segments(self.text, spans))
+            condensed = Condensed(self.text, segments(self.text, spans, self._ends))
             self._cache[classes] = condensed
         return condensed.finditer(pattern)

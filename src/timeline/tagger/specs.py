@@ -23,6 +23,10 @@ class Calendar:
     decade: int | None = None
     century: int | None = None
     qualifier: str | None = None
+    #: The year is the one the text spoke of last ("August of that year"); ``offset`` years
+    #: from the publication year when ``relative`` ("June last year").
+    year_from: str | None = None  # "context" or "relative"
+    year_offset: int = 0
 
     def with_year(self, year: int) -> Calendar:
         return replace(self, year=year)
@@ -54,6 +58,8 @@ class RelativeUnit:
     unit: str
     offset: int
     qualifier: str | None = None
+    #: Counted back ("a year ago"), rather than named ("last year").
+    ago: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,28 @@ class Anaphoric:
 
 
 @dataclass(frozen=True)
+class ReportPeriod:
+    """A reporting period named by reference: "the quarter" (the one the text reports on),
+    "the year-ago quarter" (the same quarter a year before: ``offset`` -4), "the current
+    quarter" (the publication's)."""
+
+    offset: int = 0
+    current: bool = False
+    subyear: int | None = None  # "the year-ago third quarter" names its quarter
+    year: int | None = None  # "the 1988 period" names its year
+    year_offset: int | None = None  # "last year's quarter": from the publication year
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A named day whose year is placed like a partial date's: "Christmas", "Thanksgiving"."""
+
+    name: str
+    year: int | None = None
+    mode: str = ""
+
+
+@dataclass(frozen=True)
 class Timex:
     """What a calendar value cannot hold: "now" (PRESENT_REF), "480 BC" (BC0480)."""
 
@@ -108,7 +136,7 @@ class Timex:
 
 Spec = (
     Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeNamed | Period | Clock
-    | Anaphoric | Timex
+    | Anaphoric | Timex | ReportPeriod | Holiday
 )
 
 

@@ -41,12 +41,22 @@ SEASONS: dict[str, int] = {
     "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
 }  # fmt: skip
 
+#: Nouns a season names the time of: "the summer offensive", "the Spring Offensive".
+SEASON_NOUNS = frozenset({
+    "offensive", "offensives", "counter-offensive", "campaign", "campaigns", "session",
+    "term", "months", "holidays", "holiday", "break", "recess", "election", "elections",
+    "olympics", "games", "fighting", "rains", "quarters", "solstice", "semester",
+})  # fmt: skip
+#: Words before a bare season that make it a time: "over the winter", "spent the spring".
+SEASON_LEADS = frozenset({"over", "spent", "spend", "spending", "and", "or", "through"})
+
 #: Quarters and halves: ordinal word -> EDTF sub-year code.
 QUARTERS: dict[str, int] = {
     "first": 33, "1st": 33, "second": 34, "2nd": 34,
     "third": 35, "3rd": 35, "fourth": 36, "4th": 36, "final": 36, "last": 36,
 }  # fmt: skip
-HALVES: dict[str, int] = {"first": 40, "1st": 40, "second": 41, "2nd": 41}
+HALVES: dict[str, int] = {"first": 40, "1st": 40, "second": 41, "2nd": 41, "last": 41,
+                          "latter": 41}  # fmt: skip
 
 #: Words that narrow a period: "early 2022", "the end of March".
 QUALIFIERS: dict[str, str] = {
@@ -169,6 +179,16 @@ RELATIVE_DAYS: dict[str, int] = {
 }  # fmt: skip
 #: Parts of a day that may follow "yesterday", "tomorrow" or a weekday.
 DAY_PARTS = ("morning", "afternoon", "evening", "night")
+#: Capitalised words that make a weekday part of a name: "Good Friday", "Super Tuesday".
+WEEKDAY_NAME_WORDS = frozenset({
+    "good", "black", "ash", "holy", "maundy", "super", "cyber", "easter", "palm", "bloody",
+    "shrove", "whit", "low", "trinity", "fat", "blue", "girl", "man", "manic", "mail",
+})  # fmt: skip
+#: Capitalised words after a weekday that make it part of a name: "the Sunday Times".
+WEEKDAY_NAME_AFTER = frozenset({
+    "times", "telegraph", "mirror", "express", "post", "herald", "mail", "club", "school",
+    "night", "league", "people", "sport", "star", "independent", "tribune", "observer",
+})  # fmt: skip
 
 #: "this/last/next" + unit.
 RELATIVE_MODES: dict[str, int] = {"this": 0, "current": 0, "last": -1, "past": -1,
@@ -191,6 +211,18 @@ AMOUNT_BEFORE = frozenset({
 #: Words that mark a sentence as looking ahead or back, for choosing a weekday or a year.
 FUTURE_MARKERS = (
     "will",
+    "would",
+    "payable",
+    "effective",
+    "expect",
+    "expects",
+    "planning",
+    "plans",
+    "as soon as",
+    "as early as",
+    "is to",
+    "are to",
+    "to be",
     "won't",
     "shall",
     "'ll",
@@ -224,6 +256,30 @@ PAST_MARKERS = (
     "met",
     "last",
     "ago",
+    "brought",
+    "bought",
+    "sold",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "left",
+    "became",
+    "found",
+    "got",
+    "paid",
+    "ran",
+    "wrote",
+    "spoke",
+    "led",
+    "kept",
+    "sent",
+    "spent",
+    "struck",
+    "thought",
+    "knew",
+    "grew",
+    "chose",
 )
 
 
@@ -249,8 +305,10 @@ REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the present day": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "recent years": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the past": "PAST_REF", "recent years": "PAST_REF", "recent": "PAST_REF",
+    "recent days": "PAST_REF", "recent weeks": "PAST_REF", "recent months": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
+    "current": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
 }  # fmt: skip
 
 #: Phrases that name a date relative to one given before: word(s) -> offset in the unit.
@@ -260,7 +318,8 @@ ANAPHORIC_MODES: dict[str, int] = {
     "later in the": 0, "earlier in the": 0, "that very": 0,
 }  # fmt: skip
 #: "three days later" counts forward, "a year earlier" back.
-LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "before": -1}
+LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "before": -1,
+                               "previously": -1}  # fmt: skip
 
 def _last_words(*tables: object) -> frozenset[str]:
     return frozenset(str(w).split()[-1] for table in tables for w in table)  # type: ignore[attr-defined]
@@ -284,6 +343,43 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "frequency": _last_words(FREQUENCIES),
     "clock": frozenset({"noon", "midday", "midnight"}),
     "ref": _last_words(REFERENCES),
+    "times": frozenset({"once", "twice", "times"}),
+    "every": frozenset({"every", "each", "per"}),
+    "later": _last_words(LATER_WORDS),
+    "fiscal": frozenset({"fiscal"}),
+    "fy": frozenset({"fy"}),
 }
 #: Trigger classes whose words count only when capitalised.
-CASED_TRIGGERS = frozenset({"month", "weekday"})
+CASED_TRIGGERS = frozenset({"month", "weekday", "fy"})
+
+#: Named days: name (as written, with a straight apostrophe) -> (month, day), or the rule
+#: that places it in a year ("thanksgiving": the fourth Thursday of November).
+HOLIDAYS: dict[str, tuple[int, int] | str] = {
+    "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24),
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Boxing Day": (12, 26),
+    "Halloween": (10, 31), "Valentine's Day": (2, 14),
+    "Thanksgiving": "thanksgiving", "Thanksgiving Day": "thanksgiving",
+}  # fmt: skip
+
+#: Words before "quarter" or "period" that make it the period a report is about.
+REPORT_ADJECTIVES = frozenset({"latest", "current", "same", "comparable", "recent", "just-ended"})
+#: "year-ago", "year-earlier": the same period a year before.
+YEAR_AGO = ("year-ago", "year-earlier", "year ago", "year earlier", "year-before")
+
+#: Spoken years: "nineteen ninety-six", "two thousand".
+SPOKEN_CENTURIES = {"eighteen": 1800, "nineteen": 1900}
+
+TRIGGERS.update({
+    "holiday": frozenset({"christmas", "thanksgiving", "halloween", "boxing", "valentine", "year"}),
+    "report": frozenset({"quarter", "period", "year"}),
+    # narrower classes for rules whose phrases always hold one of these words
+    "calunit": frozenset({"week", "month", "year", "quarter"}),
+    "dayunit": frozenset({"day", "week", "month", "year"}),
+    "leadunit": frozenset({"decade", "year", "month", "week", "fortnight", "century"}),
+    "plural": frozenset({"years", "months", "weeks", "days", "decades", "centuries", "hours",
+                         "minutes"}),
+    "long": frozenset({"long"}),
+    "yearword": frozenset({"year"}),
+    "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
+})
+CASED_TRIGGERS = CASED_TRIGGERS | {"holiday"}
