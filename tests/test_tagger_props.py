@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,3 +80,14 @@ def test_references_keep_the_span_rules(text: str, published: DateValue | None) 
     for m in mentions:
         assert m.text == text[m.start : m.end]
         assert m.value is not None or m.duration is not None or m.resolved_by.value == "unresolved"
+
+
+@pytest.mark.parametrize("published", ["XXXX-05-16", "XXXX-05", "../2018", "before 2019"])
+@given(text=st.text(alphabet=" abcdeyfrinotwsklMJFTW0123456789.,-", max_size=80))
+@settings(max_examples=40, deadline=None)
+def test_any_publication_date_is_safe(published: str, text: str) -> None:
+    phrases = "Yesterday, this week, last year, on Friday, three days later, the next day, May 16."
+    for mention in tag(phrases + text, DateValue.parse(published)):
+        value = mention.value
+        if value is not None and value.earliest and value.latest:
+            assert value.earliest <= value.latest

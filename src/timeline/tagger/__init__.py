@@ -37,7 +37,11 @@ def tag(
     no calendar value: vague references ("now", "recently", "the future") and years before
     the common era ("480 BC"), as date mentions with ``value`` None and their TIMEX value
     (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, ``BC0480``) in ``duration``.
+    A publication date whose year or first day is unknown ("XXXX-05-16", "../2018") anchors
+    nothing.
     """
+    if published is not None and (published.earliest is None or not published.year_known):
+        published = None  # a publication date without a known start anchors nothing
     mask = Mask(text)
     candidates = (
         (rank, f)

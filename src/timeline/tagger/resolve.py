@@ -412,7 +412,8 @@ def _anaphoric(state: _State, spec: Anaphoric) -> Result:
         if anchor is None or anchor.is_interval or anchor.precision not in needed:
             return _NONE
     ref = anchor.earliest
-    assert ref is not None
+    if ref is None:  # an anchor whose year is unknown ("May 16") counts nothing
+        return _NONE
     if spec.unit == "day":
         when = ref + timedelta(days=spec.offset)
         value = DateValue.of_day(when.year, when.month, when.day)
