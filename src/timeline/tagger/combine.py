@@ -13,21 +13,24 @@ from .specs import Calendar, Clock, Found, Range, RelativeDay, RelativeWeekday
 def select(candidates: Iterable[tuple[int, Found]]) -> list[Found]:
     """Non-overlapping phrases, sorted: in each cluster of overlaps, longest first, then
     leftmost, then by rule rank."""
-    ordered = sorted(candidates, key=lambda rf: (rf[1].start, -rf[1].end, rf[0]))
+    keyed = [(f.start, -f.end, rank, i, f) for i, (rank, f) in enumerate(candidates)]
+    keyed.sort()
     chosen: list[Found] = []
     cluster: list[tuple[int, Found]] = []
     reach = -1
-    for item in ordered:
-        if item[1].start >= reach and cluster:
+    for start, neg_end, rank, _, found in keyed:
+        if start >= reach and cluster:
             chosen.extend(_best_of(cluster))
             cluster = []
-        cluster.append(item)
-        reach = max(reach, item[1].end)
+        cluster.append((rank, found))
+        reach = max(reach, -neg_end)
     chosen.extend(_best_of(cluster))
     return sorted(chosen, key=lambda f: f.start)
 
 
 def _best_of(cluster: list[tuple[int, Found]]) -> list[Found]:
+    if len(cluster) == 1:
+        return [cluster[0][1]]
     picked: list[Found] = []
     for _, found in sorted(cluster, key=lambda rf: (rf[1].start - rf[1].end, rf[1].start, rf[0])):
         if all(found.end <= p.start or p.end <= found.start for p in picked):
@@ -52,6 +55,8 @@ def _with_prep(text: str, item: Found) -> Found:
     """Note the preposition before a date whose rule did not read it ("since June 2018")."""
     if item.prep is not None or item.kind is not Kind.DATE or not isinstance(item.spec, Calendar):
         return item
+    if not text[item.start - 1 : item.start].isspace():
+        return item  # a preposition is followed by a space
     match = P.PREP_BEFORE.search(text, max(0, item.start - 20), item.start)
     return replace(item, prep=" ".join(match.group(1).lower().split())) if match else item
 

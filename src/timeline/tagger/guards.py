@@ -5,6 +5,7 @@ Each check looks at a bounded window of text, so the cost per match is constant.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from . import patterns as P
@@ -14,7 +15,7 @@ _WINDOW = 40
 _SENTENCE_WINDOW = 240
 
 
-_TOKEN_MARKS = frozenset("_£$€.'’")
+_TOKEN = re.compile(r"[\w£$€.'’]*")
 
 
 def word_before(text: str, start: int) -> str:
@@ -24,10 +25,9 @@ def word_before(text: str, start: int) -> str:
     end = start
     while end > floor and start - end < 3 and text[end - 1].isspace():
         end -= 1
-    begin = end
-    while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in _TOKEN_MARKS):
-        begin -= 1
-    return text[begin:end].rstrip(".")
+    # the token, read backwards: word characters are exactly what ``isalnum`` accepts, and "_"
+    token = _TOKEN.match(text[floor:end][::-1])
+    return text[end - token.end() : end].rstrip(".")  # type: ignore[union-attr]
 
 
 def word_after(text: str, end: int) -> str:

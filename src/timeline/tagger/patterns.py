@@ -116,22 +116,123 @@ QUAL = (
 PREP = rf"(?P<prep>{_nocase(vocab.DATE_PREPOSITIONS)})"
 MODE = r"(?P<mode>(?i:this|last|next))"
 
-_ones = "|".join(vocab.ONES)
-_tens = "|".join(vocab.TENS)
-_teens = "|".join(w for w, v in vocab.NUMBERS.items() if 10 <= v < 20)
-NUMBER_WORD = (
-    r"(?=[aAoOtTfFsSeEnNhH])(?:"
-    rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine){SP})?hundred"
-    rf"|(?:{_tens})(?:[-\s](?:{_ones}))?|{_teens}|{_ones})"
-)
+
+def _spelt(phrases: list[str]) -> str:
+    """Phrases (lower case, to be read in a ``(?i:...)`` group) as one alternation factored
+    on common prefixes; in them " " is a short run of spaces, "~" a hyphen or one space. Of
+    two phrases that can match at one place, one is a prefix of the other, and the longer is
+    tried first, as in an alternation of the phrases longest first; but each place is
+    rejected after a few characters."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    spelt = {" ": SP, "~": r"[-\s]"}
+
+    def build(node: dict[str, dict]) -> str:
+        assert not (" " in node and "~" in node)  # two ways to read a space: ambiguous
+        alts = [(spelt.get(k) or re.escape(k)) + build(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body}|)" if "" in node else body
+
+    return build(root)
+
+
+_TEENS = [w for w, v in vocab.NUMBERS.items() if 10 <= v < 20]
+#: "one", "seventeen", "twenty-one", "two hundred".
+_NUMBER_PHRASES = [
+    "hundred", *(f"{w} hundred" for w in ("a", *vocab.ONES)), *vocab.TENS,
+    *(f"{t}~{o}" for t in vocab.TENS for o in vocab.ONES), *_TEENS, *vocab.ONES,
+]  # fmt: skip
+NUMBER_WORD = rf"(?=[aAoOtTfFsSeEnNhH])(?:{_spelt(_NUMBER_PHRASES)})"
 DIGITS = r"[0-9]{1,3}(?:,[0-9]{3}){0,4}(?:\.[0-9]{1,3})?"
-VAGUE = rf"a{SP}few|a{SP}couple{SP}of|couple{SP}of|several|few|many|numerous"
-NUMBER = rf"(?P<n>{DIGITS}|(?i:(?=[aAsSfFmMnNcCoOtTeEhH])(?:{NUMBER_WORD}|{VAGUE}|an|a)))"
+VAGUE = ["a few", "a couple of", "couple of", "several", "few", "many", "numerous"]
+_COUNT_WORDS = _spelt([*_NUMBER_PHRASES, *VAGUE, "an", "a"])
+NUMBER = rf"(?P<n>{DIGITS}|(?i:(?=[aAsSfFmMnNcCoOtTeEhH])(?:{_COUNT_WORDS})))"
 UNIT_WORD = rf"(?P<u>{_nocase(list(vocab.UNITS) + list(vocab.UNIT_PLURALS))}){END}"
 
 
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+#: Patterns compiled to start by reading the character before the phrase (see ``_c``).
+LED: set[re.Pattern[str]] = set()
+
+
+def _before(excluded: str) -> str:
+    """A class of the characters that may come before a phrase whose start is guarded by
+    "not after ``excluded``": all but the ASCII characters in ``excluded`` (a character
+    outside ASCII is left to the look-behind that follows)."""
+    guard = re.compile(excluded)
+    ascii_out = "".join(f"\\x{c:02x}" for c in range(128) if guard.match(chr(c)))
+    return f"[^{ascii_out}]"
+
+
+_GROUP_OPEN = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\(\?<[=!]|\(\?[:=!i]+:?|\(")
+
+
+def _fold(pattern: str) -> str:
+    """``pattern`` with each optional group ``(...)?`` written as the alternation ``(...|)``:
+    the same things are tried in the same order, without the cost of a repetition."""
+    out: list[str] = []
+    opened: list[tuple[int, str]] = []  # each open group: where it opens, and how
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif char == "[":
+            end = i + 1
+            while pattern[end] != "]" or end == i + 1:
+                end += 2 if pattern[end] == "\\" else 1
+            out.append(pattern[i : end + 1])
+            i = end + 1
+        elif char == "(":
+            token = _GROUP_OPEN.match(pattern, i).group()  # type: ignore[union-attr]
+            if not token.startswith("(?P="):
+                opened.append((len(out), token))
+            out.append(token)
+            i += len(token)
+        elif char == ")":
+            at, opener = opened.pop()
+            optional = pattern[i + 1 : i + 2] == "?" and pattern[i + 2 : i + 3] not in ("?", "+")
+            if optional and opener in ("(?:", "(?i:"):
+                out.append("|)")
+                i += 2
+            elif optional and (opener == "(" or opener.startswith("(?P<")):
+                out[at] = "(?:" + out[at]
+                out.append(")|)")
+                i += 2
+            else:
+                out.append(char)
+                i += 1
+        elif char == "{":
+            end = pattern.index("}", i)
+            out.append(pattern[i : end + 1])
+            i = end + 1
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def _c(pattern: str, after: str | None = None) -> re.Pattern[str]:
+    """Compile a rule's pattern (see ``_fold``). One that starts with a look-behind on one
+    character (``START``, ``DATE_START``, ``WORD_START``), or whose first word has that
+    look-behind built in (``after``, for a pattern led by ``_led``), is compiled to read
+    that character instead: a pattern that starts with a class of characters is searched
+    much faster. Its matches start one character early; ``scan.matches`` reads them as the
+    pattern's own."""
+    for lead in (START, DATE_START, WORD_START):
+        if pattern.startswith(lead) or after == lead:
+            excluded = lead[4:-1]
+            rest = pattern[len(lead) :] if after is None else pattern
+            led = re.compile(f"{_before(excluded)}(?<!{excluded}){_fold(rest)}")
+            LED.add(led)
+            return led
+    return re.compile(_fold(pattern))
 
 
 #: "Monday 16 May 2022", "16th May", "the 16th of May".
@@ -160,12 +261,14 @@ QUALIFIED_YEAR = _c(rf"{WORD_START}{QUAL}{year('y')}(?![\-‐‑‒–—][0-9])
 YEAR_AFTER_PREP = _c(
     rf"(?P<prep>{_led(vocab.DATE_PREPOSITIONS)}){SP}(?:(?i:the){SP}(?i:year){SP})?(?P<y>{_YEAR_DIGITS}){YEAR_END_ALONE}"
     rf"(?P<more>(?:,{SP}{_YEAR_DIGITS}{YEAR_END_ALONE}){{0,20}}"
-    rf"(?:,?{SP}(?:and|or){SP}{_YEAR_DIGITS}{YEAR_END_ALONE})?)"
+    rf"(?:,?{SP}(?:and|or){SP}{_YEAR_DIGITS}{YEAR_END_ALONE})?)",
+    after=WORD_START,
 )
 #: "the 1998 budget", "its 2019 report", "(1916)".
 YEAR_ATTRIBUTIVE = _c(
     rf"(?P<det>{_led(vocab.YEAR_DETERMINERS)}){SP}(?P<y>{_YEAR_DIGITS})"
-    rf"{YEAR_END_ALONE}(?=\s{{1,3}}[a-z])"
+    rf"{YEAR_END_ALONE}(?=\s{{1,3}}[a-z])",
+    after=WORD_START,
 )
 #: A year standing alone ("the 1917 Battle", "2005: elections", "compared with 1913").
 YEAR_BARE = _c(rf"(?P<y>{_LED_YEAR}){YEAR_END_ALONE}(?!{SP}[0-9])")
@@ -188,7 +291,8 @@ DAY_RANGE = _c(
 #: "March 1-3, 2023".
 MONTH_DAY_RANGE = _c(
     rf"(?P<m>{_LED_MONTH}){SP}{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}"
-    rf"{day('d2')}(?:,?{SP}{year('y')})?"
+    rf"{day('d2')}(?:,?{SP}{year('y')})?",
+    after=START,
 )
 #: "2022-05-16".
 ISO_DATE = _c(
@@ -269,12 +373,14 @@ UNIT_LONG = _c(rf"{WORD_START}{UNIT_WORD}{DASH}(?i:long){END}")
 #: "for years", "in the weeks before": a vague number of units; the span is the unit alone.
 BARE_UNITS = _c(
     rf"{_led(('for', 'within', 'the'))}{SP}"
-    r"(?P<u>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w@\-‐‑]|\s[0-9])"
+    r"(?P<u>(?i:years|months|weeks|days|decades|centuries|hours|minutes))(?![\w@\-‐‑]|\s[0-9])",
+    after=WORD_START,
 )
 #: "the last decade", "the past year".
 DURATION_LEAD = _c(
     rf"(?P<lead>{_led(('the',))}{SP}(?i:last|past|previous|coming|following)){SP}"
-    rf"(?P<u>(?i:decade|year|month|week|fortnight|century)){END}"
+    rf"(?P<u>(?i:decade|year|month|week|fortnight|century)){END}",
+    after=WORD_START,
 )
 #: "every year", "each day", "every two weeks", "every Monday", "per year".
 EVERY = _c(
@@ -305,7 +411,7 @@ CLOCK_WORD = _c(
 )
 
 #: "now", "recently", "the future".
-REFERENCE = _c(rf"(?P<w>{_led(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])")
+REFERENCE = _c(rf"(?P<w>{_led(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])", after=WORD_START)
 #: "480 BC", "490 B.C.", "31 BCE".
 _ERA = r"B\.C\.?(?:E\.?)?|BCE?"
 BC_YEAR = _c(rf"{START}(?P<y>[0-9]{{1,4}}){SP}(?P<era>{_ERA}){END}")
@@ -317,7 +423,8 @@ BC_RANGE = _c(
 _ANA_MODE = _nocase(vocab.ANAPHORIC_MODES)
 #: "the next day", "the following year", "that month", "later that year".
 ANAPHORIC = _c(
-    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}(?P<u>(?i:day|week|month|year)){END}"
+    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}(?P<u>(?i:day|week|month|year)){END}",
+    after=WORD_START,
 )
 #: "three days later", "a year earlier", "the day before".
 LATER = _c(
@@ -341,7 +448,7 @@ TURN = _c(
 )
 
 #: A preposition right before a date.
-PREP_BEFORE = re.compile(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$")
+PREP_BEFORE = re.compile(_fold(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$"))
 #: What may lie between the two ends of a range of dates.
 RANGE_GAP = re.compile(rf"{OPT_SP}(?:{DASH}|(?i:to|through|thru|until|till|and)){OPT_SP}")
 #: What may lie between a clock time and its day ("8pm on Monday", "Monday, at 8pm").

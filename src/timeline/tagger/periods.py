@@ -22,7 +22,7 @@ _CENTURY = "|".join(vocab.SPOKEN_CENTURIES)
 _YEAR_AGO = P._nocase(vocab.YEAR_AGO).replace(r"\ ", " ")
 
 #: "the quarter", "the latest period", "the year-ago third quarter", "that quarter".
-REPORT = re.compile(
+REPORT = P._c(
     rf"{P.WORD_START}(?:(?P<det>(?i:the|that|this|its)){P.SP})?"
     rf"(?:(?P<adj>{P._nocase(vocab.REPORT_ADJECTIVES)}){P.SP})?"
     rf"(?:(?P<ago>{_YEAR_AGO}){P.SP})?"
@@ -30,22 +30,22 @@ REPORT = re.compile(
     r"(?P<noun>quarter|period)(?![\w@\-‐‑])"
 )
 #: "the 1988 period", "the 1988 third quarter", "this year's third quarter".
-REPORT_YEAR = re.compile(
+REPORT_YEAR = P._c(
     rf"{P.WORD_START}(?:(?i:the|its){P.SP}(?P<y>(?:1[0-9]|2[01])[0-9]{{2}})"
     rf"|(?P<rel>(?i:this|last|next)){P.SP}(?i:year)['’]s)"
     rf"(?:{P.SP}(?i:fiscal))?(?:{P.SP}(?P<qw>(?i:first|second|third|fourth)))?"
     r"\s{1,3}(?P<noun>(?i:quarter|period))(?![\w@\-‐‑])"
 )
 #: "year-ago", "year-earlier" before a noun: "a year-earlier loss".
-YEAR_AGO_ADJ = re.compile(rf"{P.WORD_START}(?P<ago>(?i:year-ago|year-earlier))(?![\w@\-‐‑])")
+YEAR_AGO_ADJ = P._c(rf"{P.WORD_START}(?P<ago>(?i:year-ago|year-earlier))(?![\w@\-‐‑])")
 #: "Christmas", "Christmas 1963", "last Thanksgiving", "New Year's Eve".
 _NAMES = sorted({n.replace("'", q) for n in vocab.HOLIDAYS for q in ("'", "’")}, key=len)
-HOLIDAY = re.compile(
+HOLIDAY = P._c(
     rf"{P.WORD_START}(?:(?P<mode>(?i:last|next|this)){P.SP})?"
     rf"(?P<h>{P._alt(_NAMES)}){P.END}(?:,?{P.SP}{P.year('y')})?"
 )
 #: "nineteen ninety-six", "nineteen oh five", "two thousand", "the year two thousand one".
-SPOKEN_YEAR = re.compile(
+SPOKEN_YEAR = P._c(
     rf"{P.WORD_START}(?:(?P<m>{P.MONTH_WORD}){P.SP})?(?:(?P<the>(?i:the){P.SP}(?i:year)){P.SP})?"
     rf"(?i:(?P<c>{_CENTURY})(?:{P.SP}|-)"
     rf"(?:(?P<teen>{_TEENS})|(?P<tens>{_TENS})(?:[-\s](?P<ones>{_ONES}))?|(?:oh|o)[-\s](?P<oh>{_ONES}))"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..dates import DateError, DateValue, Precision
 from ..models import Kind, Mention, Resolution
@@ -176,8 +177,10 @@ def _apply_prep(value: DateValue | None, prep: str | None) -> DateValue | None:
 
 
 # ------------------------------------------------------------------------------ calendar
+@lru_cache(maxsize=4096)
 def build(spec: Calendar, year: int | None) -> DateValue | None:
-    """The date ``spec`` names in ``year``; a partial date when the year is unknown."""
+    """The date ``spec`` names in ``year``; a partial date when the year is unknown. (Values
+    are immutable: the same one is returned for the same question.)"""
     if spec.century is not None:
         value = DateValue.of_century(spec.century)
     elif spec.decade is not None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..models import Kind
 from . import guards, periods, vocab
 from . import patterns as P
-from .scan import Scanner
+from .scan import Scanner, matches
 from .specs import (
     Anaphoric,
     Calendar,
@@ -173,9 +173,11 @@ def year_attributive(text: str, m: re.Match[str]) -> Found | None:
 
 def year_bare(text: str, m: re.Match[str]) -> Found | None:
     """A year with no preposition or determiner: kept unless it reads as an amount."""
-    if guards.count_follows(text, m.end()) or guards.reference_before(text, m.start()):
+    if guards.count_follows(text, m.end()):
         return None
     before = guards.word_before(text, m.start())
+    if before.lower() in vocab.REFERENCE_WORDS:  # as guards.reference_before
+        return None
     if before.lower() in vocab.AMOUNT_BEFORE or before.lower() in vocab.QUANTITY_WORDS:
         if not (before.lower() == "the" and guards.word_after(text, m.end())[:1].isupper()):
             return None  # "about 1500", "to 2000"; but "the 1917 Battle of Arras"
@@ -615,8 +617,11 @@ def find_all(
     """
     scanner = None if full_scan else Scanner(text)
     for rank, (pattern, build, classes) in enumerate(RULES):
-        matches = pattern.finditer(text) if scanner is None else scanner.finditer(pattern, classes)
-        for match in matches:
+        if scanner is None:
+            found_by = matches(pattern, text)
+        else:
+            found_by = scanner.finditer(pattern, classes)
+        for match in found_by:
             if build is numeric_date:
                 result = numeric_date(text, match, day_first)  # type: ignore[arg-type]
             else:

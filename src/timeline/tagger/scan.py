@@ -3,7 +3,7 @@
 Every phrase a rule recognises contains a *trigger*: a digit, a month, weekday or season name,
 a unit of time, a relative-day word, and so on (see ``vocab.TRIGGERS``). One pass finds the
 triggers; each class of triggers gets a *condensed* text made of the stretches of the source
-around its triggers, joined by a character no pattern can match. A rule then scans only the
+around its triggers, joined by a character no phrase can hold. A rule then scans only the
 condensed text of the classes it needs, and its matches are mapped back to the source.
 
 A stretch starts right after a whitespace character at least ``LEFT`` characters before its
@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import vocab
+from .patterns import LED
 
 #: How far before a trigger a phrase may start ("up until the end of March") and after it a
 #: phrase and its look-ahead may reach ("16th of May", "2019's").
@@ -117,20 +118,29 @@ def triggers(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def segments(
-    text: str, spans: Iterable[tuple[int, int]], ends: dict[int, int] | None = None
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    ends: dict[int, int] | None = None,
+    firsts: dict[int, int] | None = None,
 ) -> list[tuple[int, int]]:
     """Merged stretches of ``text`` around ``spans`` (which must be sorted by start).
-    ``ends`` caches where a stretch ending near a position ends, across calls."""
+    ``ends`` caches where a stretch ending near a position ends, and ``firsts`` where the
+    first space before a trigger is, across calls."""
     out: list[tuple[int, int]] = []
     cur_start = cur_end = -1
     size = len(text)
     ends = {} if ends is None else ends
+    firsts = {} if firsts is None else firsts
     for s, e in spans:
         if cur_end >= 0 and s - LEFT <= cur_end:
             if e + RIGHT > cur_end:  # (a stretch reaching the end of the text stops here)
                 cur_end = _cached_end(text, e, size, ends)
             continue
-        start = _start_after_space(text, max(0, s - LEFT), s, max(cur_end, 0))
+        start = firsts.get(s, -1)
+        if start < 0:
+            start = _start_after_space(text, max(0, s - LEFT), s, max(cur_end, 0))
+            if s - LEFT <= 0 or start > s - LEFT:  # found in [s - LEFT, s): the same for all
+                firsts[s] = start
         if cur_end >= 0 and start <= cur_end:  # no space between: one stretch
             cur_end = max(cur_end, _cached_end(text, e, size, ends))
             continue
@@ -169,14 +179,16 @@ def _end_at_space(text: str, hi: int, size: int) -> int:
 
 
 class Condensed:
-    """The stretches of a text around some triggers, joined, with a map back to the text."""
+    """The stretches of a text around some triggers, joined, with a map back to the text.
+    The condensed text starts with the joining character too, so that every stretch has one
+    character before it."""
 
     def __init__(self, text: str, stretches: list[tuple[int, int]]) -> None:
         self.text = text
         self.starts: list[int] = []  # where each stretch starts in the condensed text
         self.shifts: list[int] = []  # source offset minus condensed offset
-        pieces: list[str] = []
-        at = 0
+        pieces: list[str] = [""]
+        at = len(_JOIN)
         for s, e in stretches:
             self.starts.append(at)
             self.shifts.append(s - at)
@@ -185,10 +197,32 @@ class Condensed:
         self.condensed = _JOIN.join(pieces)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[Shifted]:
-        starts, shifts = self.starts, self.shifts
-        for m in pattern.finditer(self.condensed):
-            shift = shifts[bisect_right(starts, m.start()) - 1]
-            yield Shifted(m, shift, self.text)
+        starts, shifts, text = self.starts, self.shifts, self.text
+        if pattern in LED:
+            for m in _led_matches(pattern, self.condensed):
+                shift = shifts[bisect_right(starts, m.start() + 1) - 1]
+                yield LedShifted(m, shift, text)
+        else:
+            for m in pattern.finditer(self.condensed):
+                shift = shifts[bisect_right(starts, m.start()) - 1]
+                yield Shifted(m, shift, text)
+
+
+def _led_matches(pattern: re.Pattern[str], string: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern compiled to read the character before its phrase (see
+    ``patterns._c``), as ``finditer`` would give the phrases: each after the last."""
+    search = pattern.search
+    pos = 0
+    while (m := search(string, pos)) is not None:
+        yield m
+        pos = max(m.end() - 1, m.start() + 1)
+
+
+def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str] | Shifted]:
+    """Every match of a rule's pattern in the whole of ``text``."""
+    if pattern not in LED:
+        return pattern.finditer(text)
+    return (LedShifted(m, -1, text) for m in _led_matches(pattern, _JOIN + text))
 
 
 class Shifted:
@@ -219,6 +253,28 @@ class Shifted:
         return self._m.groupdict()
 
 
+class LedShifted(Shifted):
+    """As :class:`Shifted`, for a match that starts with the character before its phrase."""
+
+    __slots__ = ()
+
+    def start(self, group: int | str = 0) -> int:
+        at = self._m.start(group)
+        if group == 0:
+            return at + 1 + self._shift
+        return at + self._shift if at >= 0 else at
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, *groups: int | str) -> Any:
+        if len(groups) == 1 and groups[0] != 0:
+            return self._m.group(groups[0])
+        if not groups or groups == (0,):
+            return self._m.group()[1:]
+        return tuple(self.group(g) for g in groups)
+
+
 class Scanner:
     """Condensed texts of one source, built on demand for each set of trigger classes."""
 
@@ -227,11 +283,13 @@ class Scanner:
         self._triggers = triggers(text)
         self._cache: dict[frozenset[str], Condensed] = {}
         self._ends: dict[int, int] = {}
+        self._firsts: dict[int, int] = {}
 
     def finditer(self, pattern: re.Pattern[str], classes: frozenset[str]) -> Iterator[Shifted]:
         condensed = self._cache.get(classes)
         if condensed is None:
             spans = sorted(s for name in classes for s in self._triggers[name])
-            condensed = Condensed(self.text, segments(self.text, spans, self._ends))
+            stretches = segments(self.text, spans, self._ends, self._firsts)
+            condensed = Condensed(self.text, stretches)
             self._cache[classes] = condensed
         return condensed.finditer(pattern)
