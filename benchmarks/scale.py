@@ -1,12 +1,17 @@
 """Reading many documents: first and cached runs, documents per second, peak memory.
 
-Run from the project root:  python benchmarks/scale.py [--docs 10000] [--jobs 1,2]
+Run from the project root:  python benchmarks/scale.py [--docs 10000] [--jobs 1,2] [--repeat 3]
 
 Generates a corpus of ``--docs`` documents (about 10 kB each: plain text, Markdown and HTML)
 from the development corpora's text (../shared/corpora) in a temporary folder, then for each
 ``--jobs`` value runs the extraction twice in a fresh process with an empty cache: the first
-run reads and tags everything, the second finds every document in the cache. Peak memory is
-the largest resident size of the whole process tree (the run and its workers), sampled.
+run reads and tags everything, the second finds every document in the cache. ``wall s`` is
+the whole process (start, imports, the run, exit); ``extract s`` is the call to
+``timeline.pipeline.extract`` alone. Generating the corpus is not timed. Peak memory is the
+largest resident size of the whole process tree (the run and its workers), sampled every
+50 ms. With ``--repeat``, the runs are repeated (interleaved, each first run with an empty
+cache) and medians are shown. ``others`` is the share of the machine's CPU time that other
+processes used during a run (anything above a few per cent slows it down).
 """
 
 from __future__ import annotations
@@ -94,9 +99,11 @@ def generate(folder: Path, count: int, size: int, corpora: Path) -> int:
     return total
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
+def tree_usage(pid: int) -> tuple[int, dict[int, float]]:
+    """Resident bytes of ``pid`` and all its descendants, and the CPU seconds each has used."""
     children: dict[int, list[int]] = {}
+    used: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -104,29 +111,42 @@ def tree_rss(pid: int) -> int:
             with open(f"/proc/{entry}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
+            used[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    total, todo, tree = 0, [pid], {}
     while todo:
         current = todo.pop()
         todo.extend(children.get(current, []))
+        tree[current] = used.get(current, 0.0)
         try:
             with open(f"/proc/{current}/statm") as handle:
                 total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return total, tree
 
 
-def measured(argv: list[str], env: dict[str, str]) -> tuple[dict, float, int]:
-    """Run ``argv``; its printed result, wall time and the tree's peak resident bytes."""
-    start = time.perf_counter()
+def machine_busy() -> float:
+    """CPU seconds used on every core since boot, by anything (from /proc/stat)."""
+    with open("/proc/stat") as handle:
+        fields = [int(value) for value in handle.readline().split()[1:9]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle, iowait
+
+
+def measured(argv: list[str], env: dict[str, str]) -> tuple[dict, float, int, float]:
+    """Run ``argv``; its printed result, wall time, the tree's peak resident bytes, and the
+    share of the machine's CPU that other processes used meanwhile."""
+    busy, start = machine_busy(), time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, env=env, text=True)
-    peak = [0]
+    peak, cpu = [0], {}
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            rss, tree = tree_usage(process.pid)
+            peak[0] = max(peak[0], rss)
+            for member, seconds in tree.items():
+                cpu[member] = max(cpu.get(member, 0.0), seconds)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -134,9 +154,57 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[dict, float, int]:
     out, _ = process.communicate()
     wall = time.perf_counter() - start
     sampler.join()
+    others = max(machine_busy() - busy - sum(cpu.values()), 0.0) / (wall * (os.cpu_count() or 1))
     if process.returncode:
         sys.exit(f"run failed: {' '.join(argv)}")
-    return json.loads(out), wall, peak[0]
+    return json.loads(out), wall, peak[0], others
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def measure_all(
+    corpus: Path, temp: Path, env: dict[str, str], jobs_values: list[int], repeat: int
+) -> dict[tuple[int, str], list[tuple[dict, float, int]]]:
+    """Each --jobs value's first and cached runs, ``repeat`` times, interleaved so that a
+    change in the machine's load touches every column alike."""
+    print(f"{'jobs':>4} {'run':>6} {'wall s':>7} {'extract s':>9} {'docs/s':>7} {'peak MB':>7} "
+          f"{'cached':>6} {'candidates':>10} {'others':>6}")  # fmt: skip
+    found: dict[tuple[int, str], list[tuple[dict, float, int]]] = {}
+    for attempt in range(repeat):
+        for jobs in jobs_values:
+            cache = temp / f"cache-{jobs}-{attempt}"
+            for run in ("first", "cached"):
+                argv = [sys.executable, "-c", RUN, str(corpus), str(jobs), str(cache)]
+                result, wall, peak, others = measured(argv, env)
+                found.setdefault((jobs, run), []).append((result, wall, peak))
+                print(f"{jobs:>4} {run:>6} {wall:>7.1f} {result['seconds']:>9.1f} "
+                      f"{result['documents'] / wall:>7.0f} {peak / 1e6:>7.0f} "
+                      f"{result['cached']:>6} {result['candidates']:>10} {others:>6.0%}",
+                      flush=True)  # fmt: skip
+            shutil.rmtree(cache, ignore_errors=True)
+    return found
+
+
+def summarise(found: dict[tuple[int, str], list[tuple[dict, float, int]]], repeat: int) -> None:
+    print(f"\nmedian of {repeat} (peak: the largest):")
+    walls = {key: median([wall for _, wall, _ in runs]) for key, runs in found.items()}
+    for (jobs, run), runs in found.items():
+        peak = max(p for _, _, p in runs)
+        rate = runs[0][0]["documents"] / walls[jobs, run]
+        print(f"{jobs:>4} {run:>6} {walls[jobs, run]:>7.1f} s {rate:>7.0f} docs/s "
+              f"{peak / 1e6:>5.0f} MB")  # fmt: skip
+    for jobs in sorted({jobs for jobs, _ in walls}):
+        share = walls[jobs, "cached"] / walls[jobs, "first"]
+        print(f"cached run / first run, --jobs {jobs}: {share:.1%} (target: under 10%)")
+    if (1, "first") in walls and (2, "first") in walls:
+        speed_up = walls[1, "first"] / walls[2, "first"]
+        print(f"speed-up of --jobs 2 over --jobs 1 (first runs): {speed_up:.2f}x (target: 1.6x)")
+    peak = max(p for runs in found.values() for _, _, p in runs)
+    print(f"peak memory: {peak / 1e6:.0f} MB (target: under 500 MB)")
 
 
 def main() -> None:
@@ -144,31 +212,23 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000, help="documents to generate")
     parser.add_argument("--size", type=int, default=10_000, help="characters per document")
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians shown")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="timeline-scale-") as temp:
+    with tempfile.TemporaryDirectory(prefix="timeline-scale-") as name:
+        temp = Path(name)
         # A snapshot of the code, so every run measures the same code (and the cache's
         # fingerprint of it stays the same between the first and the cached run).
-        shutil.copytree(ROOT / "src", Path(temp) / "src")
-        env = {**os.environ, "PYTHONPATH": str(Path(temp) / "src")}
-        corpus = Path(temp) / "corpus"
+        shutil.copytree(ROOT / "src", temp / "src")
+        env = {**os.environ, "PYTHONPATH": str(temp / "src")}
+        corpus = temp / "corpus"
         corpus.mkdir()
         made = generate(corpus, args.docs, args.size, args.corpora)
-        print(f"corpus: {args.docs} documents, {made / 1e6:.1f} MB of text (txt, md, html)")
-        print(f"{'jobs':>4} {'run':>6} {'wall s':>8} {'docs/s':>8} {'peak MB':>8} "
-              f"{'cached':>7} {'candidates':>10}")  # fmt: skip
-        firsts: dict[int, float] = {}
-        for jobs in (int(j) for j in args.jobs.split(",")):
-            cache = Path(temp) / f"cache-{jobs}"
-            for run in ("first", "cached"):
-                argv = [sys.executable, "-c", RUN, str(corpus), str(jobs), str(cache)]
-                result, wall, peak = measured(argv, env)
-                firsts.setdefault(jobs, wall)
-                print(f"{jobs:>4} {run:>6} {wall:>8.1f} {result['documents'] / wall:>8.0f} "
-                      f"{peak / 1e6:>8.0f} {result['cached']:>7} {result['candidates']:>10}",
-                      flush=True)  # fmt: skip
-        if 1 in firsts and 2 in firsts:
-            print(f"speed-up of --jobs 2 over --jobs 1 (first runs): {firsts[1] / firsts[2]:.2f}x")
+        print(f"corpus: {args.docs} documents, {made / 1e6:.1f} MB of text (txt, md, html); "
+              f"{os.cpu_count()} cores")  # fmt: skip
+        jobs_values = [int(j) for j in args.jobs.split(",")]
+        found = measure_all(corpus, temp, env, jobs_values, max(args.repeat, 1))
+        summarise(found, max(args.repeat, 1))
 
 
 if __name__ == "__main__":

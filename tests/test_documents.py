@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.dates import DateValue
-from timeline.documents import collect, decode, display_path, iter_files, matches
+from timeline.documents import (
+    DisplayPaths,
+    collect,
+    decode,
+    display_path,
+    iter_files,
+    matches,
+)
 from timeline.documents.markdown import mask as mask_markdown
 from timeline.documents.published import dateline_date, parse_date_string, parse_pdf_date
 from timeline.errors import DocumentError
@@ -85,6 +92,43 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
 def test_display_path_is_relative_when_possible(tmp_path: Path) -> None:
     assert display_path(tmp_path / "a" / "b.txt", tmp_path) == "a/b.txt"
     assert display_path(Path("/elsewhere/c.txt"), tmp_path) == "/elsewhere/c.txt"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("base/docs/a.txt", "docs/a.txt"),
+        ("base/docs/../docs/a.txt", "docs/a.txt"),
+        ("base/linked/a.txt", "docs/a.txt"),  # a folder that is a link
+        ("base/docs/link.txt", "docs/a.txt"),  # a file that is a link
+        ("base/docs/to-outside.txt", "{tmp}/outside/o.txt"),
+        ("base/docs/missing.txt", "docs/missing.txt"),
+        ("outside/o.txt", "{tmp}/outside/o.txt"),
+    ],
+)
+def test_display_paths_resolve_links_like_display_path(tmp_path: Path, given, shown) -> None:
+    (tmp_path / "base" / "docs").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "base/docs/a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "outside/o.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "base/linked").symlink_to(tmp_path / "base/docs")
+    (tmp_path / "base/docs/link.txt").symlink_to("a.txt")
+    (tmp_path / "base/docs/to-outside.txt").symlink_to(tmp_path / "outside/o.txt")
+    base, expected = tmp_path / "base", shown.format(tmp=tmp_path.resolve().as_posix())
+    names = DisplayPaths(base)
+    assert names(tmp_path / given) == expected
+    assert names(tmp_path / given) == expected  # the folder resolved once serves again
+    assert display_path(tmp_path / given, base) == expected
+
+
+def test_a_link_to_the_excluded_file_is_excluded_too(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "events.yaml").write_text("events: []", encoding="utf-8")
+    (tmp_path / "docs/a.txt").write_text("In 2011.", encoding="utf-8")
+    (tmp_path / "docs/curated.yaml").symlink_to(tmp_path / "events.yaml")
+    (tmp_path / "docs/events.yaml").write_text("In 2012.", encoding="utf-8")  # same name only
+    found = [p.name for p, _ in iter_files([tmp_path / "docs"], [tmp_path / "events.yaml"])]
+    assert found == ["a.txt", "events.yaml"]
 
 
 # ----------------------------------------------------------------------------- globs

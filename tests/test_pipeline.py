@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import os
+import pickle
 import sys
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import pytest
 
 from timeline import cache as cache_module
 from timeline import pipeline
-from timeline.cache import Cache, clear_cache, default_cache_dir
+from timeline.cache import (
+    Cache,
+    KnownFiles,
+    Unpacker,
+    clear_cache,
+    default_cache_dir,
+    pack_candidates,
+    pack_info,
+)
 from timeline.dates import DateValue
 from timeline.documents import DocumentInfo
+from timeline.models import Candidate, Kind, Resolution
 from timeline.pipeline import build, extract
 
 TEXTS = {
@@ -201,6 +213,137 @@ def test_cache_entries_round_trip_and_reject_damage(tmp_path) -> None:
 def test_fingerprint_covers_the_code() -> None:
     code = cache_module.fingerprint()
     assert len(code) == 64 and code == cache_module.fingerprint()
+
+
+def test_a_skipped_document_gives_its_prefix_back(docs) -> None:
+    Path("docs/sub/001_empty.txt").write_text("  ", encoding="utf-8")
+    result = extract([Path("docs")], cache=False)
+    assert dict(result.collection.skipped) == {"docs/sub/001_empty.txt": "empty file"}
+    assert [c.id for c in result.candidates][:2] == ["001:june-2018", "001:yesterday"]
+    Path("docs/sub/001_empty.txt").write_text("Dated 2011.", encoding="utf-8")
+    clashing = extract([Path("docs")], cache=False)
+    assert [c.id for c in clashing.candidates][:2] == [
+        "docs-001-one:june-2018", "docs-001-one:yesterday",
+    ]  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- compact entries
+INTERVAL = DateValue.interval(DateValue.of_year(2012), None)
+EVERY_FIELD = Candidate(
+    id="doc:late-2022", source="d.pdf", line=3, column=5, start=40, end=49, text="late 2022",
+    kind=Kind.TIME, date=DateValue.parse("late 2022"), resolved_by=Resolution.CONTEXT,
+    quote="It ended in late 2022.", title="It ended", quote_start=30, page=2, timex="P1Y",
+)  # fmt: skip
+
+
+def test_every_field_of_a_candidate_survives_packing() -> None:
+    assert all(getattr(EVERY_FIELD, f.name) not in (f.default, None) for f in fields(Candidate))
+    others = [
+        Candidate("doc:since-2012", "d.pdf", 4, 1, 60, 70, "since 2012", Kind.DATE, INTERVAL,
+                  Resolution.EXPLICIT, "Open since 2012.", "Open", 55),
+        Candidate("doc:yesterday", "d.pdf", 5, 1, 80, 89, "yesterday", Kind.DATE, None,
+                  Resolution.UNRESOLVED, "It fell yesterday.", "It fell", 71),
+    ]  # fmt: skip
+    found = [EVERY_FIELD, *others]
+    back = Unpacker().candidates(pickle.loads(pickle.dumps(pack_candidates(found, "doc"))),
+                                 "d.pdf", "doc")  # fmt: skip
+    assert back == found
+    assert back[1].date.endpoints == INTERVAL.endpoints
+    moved = Unpacker().candidates(pack_candidates(found, "doc"), "new/e.pdf", "e")
+    assert [(c.id, c.source) for c in moved] == [
+        ("e:late-2022", "new/e.pdf"), ("e:since-2012", "new/e.pdf"), ("e:yesterday", "new/e.pdf"),
+    ]  # fmt: skip
+
+
+def test_unpacked_documents_share_equal_dates() -> None:
+    unpacker = Unpacker()
+    one = unpacker.candidates(pack_candidates([EVERY_FIELD], "doc"), "a.txt", "a")
+    two = unpacker.candidates(pack_candidates([EVERY_FIELD], "doc"), "b.txt", "b")
+    assert one[0].date is two[0].date
+    assert one[0].text is two[0].text
+
+
+def test_document_info_survives_packing() -> None:
+    info = DocumentInfo("d.pdf", DateValue.of_day(2023, 3, 1), "metadata", "Title",
+                        "https://example.org/d", "pdf", 2, 1234)  # fmt: skip
+    assert all(getattr(info, f.name) != f.default for f in fields(DocumentInfo)
+               if f.default is not MISSING)  # fmt: skip
+    assert Unpacker().info(pack_info(info), "d.pdf") == info
+
+
+def test_candidates_pickle_and_have_no_instance_dict() -> None:
+    assert pickle.loads(pickle.dumps(EVERY_FIELD)) == EVERY_FIELD
+    assert not hasattr(EVERY_FIELD, "__dict__")
+
+
+def test_the_garbage_collector_is_left_as_it_was(docs) -> None:
+    extract([Path("docs")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert extract([Path("docs")]).cached == 4
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# ----------------------------------------------------------------------------- known files
+def test_known_files_note_only_settled_files_and_forget_changed_ones(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("In 2011.", encoding="utf-8")
+    status = os.stat(path)
+    known = KnownFiles(tmp_path / "known", "code")
+    known.note(str(path), status, b"digest", "text", status.st_ctime + 1)  # not settled
+    assert known.get(str(path), status) is None
+    known.note(str(path), status, b"digest", "text", status.st_ctime + KnownFiles.SETTLED)
+    assert known.get(str(path), status) == (b"digest", "text")
+    known.save()
+    assert KnownFiles(tmp_path / "known", "code").get(str(path), status) == (b"digest", "text")
+    assert KnownFiles(tmp_path / "known", "other code").get(str(path), status) is None
+    path.write_text("In 2011 and 2012.", encoding="utf-8")
+    assert known.get(str(path), os.stat(path)) is None
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The documents read, in order, whichever way."""
+    done: list[str] = []
+    real = pipeline.read_bytes_and_status
+
+    def counting(path, name):
+        done.append(name)
+        return real(path, name)
+
+    monkeypatch.setattr(pipeline, "read_bytes_and_status", counting)
+    return done
+
+
+def test_a_settled_unchanged_file_is_not_read_again(docs, reads, monkeypatch) -> None:
+    monkeypatch.setattr(KnownFiles, "SETTLED", -1.0)  # as if every file were old
+    first = extract([Path("docs")])
+    reads.clear()
+    second = extract([Path("docs")])
+    assert (reads, second.cached) == ([], 4)
+    assert rows(second) == rows(first)
+    Path("docs/001_one.txt").write_text("The school opened in July 2019.", encoding="utf-8")
+    third = extract([Path("docs")])
+    assert (reads, third.cached) == (["docs/001_one.txt"] * 2, 3)  # to look up, then to tag
+    assert third.candidates[0].text == "July 2019"
+
+
+def test_a_file_just_written_is_read_again_to_find_its_entry(docs, reads) -> None:
+    extract([Path("docs")])
+    reads.clear()
+    assert extract([Path("docs")]).cached == 4
+    assert len(reads) == 4
+
+
+def test_clear_cache_forgets_known_files(docs, monkeypatch) -> None:
+    monkeypatch.setattr(KnownFiles, "SETTLED", -1.0)
+    extract([Path("docs")])
+    assert (default_cache_dir() / "known-files").is_file()
+    clear_cache()
+    assert not (default_cache_dir() / "known-files").exists()
 
 
 # ----------------------------------------------------------------------------- build

@@ -76,7 +76,7 @@ class Mention:
         return self.kind in (Kind.DATE, Kind.TIME)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One dated mention in one document, proposed as an event."""
 

@@ -2,32 +2,38 @@
 
 Nothing here prints or exits; the command line (``cli.py``) and other programs call these.
 Documents are read and tagged on several processes (``jobs``); only their candidates and a
-little metadata come back, so memory does not grow with the size of the texts. Each
-document's result is cached by its content (see ``timeline.cache``).
+little metadata come back, packed as plain rows (the form of a cache entry), so memory does
+not grow with the size of the texts. Each document's result is cached by its content (see
+``timeline.cache``).
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
+import pickle
 import traceback
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import Cache, fingerprint
+from .cache import Cache, KnownFiles, Unpacker, fingerprint, pack_candidates, pack_info
 from .curation import Curation, Problem, apply_curation, load_curation, published_dates
 from .dates import DateValue
 from .documents import (
     STDIN,
     Collection,
+    DisplayPaths,
     DocumentInfo,
-    display_path,
     extract_bytes,
     format_of,
     info_of,
     iter_files,
     published_for,
     read_bytes,
+    read_bytes_and_status,
     reads_suffix,
     tagging_text,
     to_document,
@@ -120,41 +126,66 @@ class Outcome:
     cache_failed: bool = False
 
 
-def _task_bytes(task: Task) -> bytes:
+@dataclass(frozen=True)
+class Seen:
+    """A document's bytes as read: their SHA-256 digest and format, and, for a file, its
+    status just before it was read and when (``time.time()``)."""
+
+    content: bytes
+    fmt: str
+    status: os.stat_result | None = None
+    read_at: float = 0.0
+
+
+#: What a worker sends back for one document: its index, its packed outcome (see
+#: ``pack_outcome``), whether the cache could not be written, and what was seen of its
+#: file. Bytes cross between processes far more cheaply than the objects they stand for.
+Done = tuple[int, bytes, bool, Seen | None]
+
+
+def _read(task: Task, *, digest: bool = True) -> tuple[bytes, Seen | None]:
+    """A document's bytes, and (with ``digest``) what was seen of them."""
     if isinstance(task.source, bytes):
-        return task.source
-    return read_bytes(Path(task.source), task.name)
+        data, status, read_at = task.source, None, 0.0
+    else:
+        data, status, read_at = read_bytes_and_status(task.source, task.name)
+    if not digest:
+        return data, None
+    return data, Seen(hashlib.sha256(data).digest(), format_of(task.name, data), status, read_at)
 
 
-def _cache_key(cache: Cache, data: bytes, task: Task) -> str:
+def _cache_key(cache: Cache, content: bytes, fmt: str, task: Task) -> str:
     published = task.published.edtf if task.published else None
     origin = f"{task.origin}+all" if task.every_kind else task.origin
-    return cache.key(data, format_of(task.name, data), published, origin)
+    return cache.digest_key(content, fmt, published, origin)
 
 
-def process(task: Task) -> Outcome:
+def process(task: Task) -> Done:
     """Read, tag and cache one document (in whichever process runs it)."""
-    outcome = Outcome(task.index, task.name, task.prefix)
+    seen = None
     try:
-        data = _task_bytes(task)
-        fmt = format_of(task.name, data)
-        extracted = extract_bytes(data, task.name, fmt)
-        document = to_document(extracted, task.name, task.published, task.origin)
-        outcome.candidates = extract_document(document, task.prefix, every_kind=task.every_kind)
+        data, seen = _read(task, digest=task.cache_dir is not None)
+        outcome = _read_and_tag(data, task)
     except DocumentError as err:
-        outcome.skipped = err.reason
-        return outcome
+        outcome = Outcome(task.index, task.name, task.prefix, skipped=err.reason)
     except Exception as err:  # noqa: BLE001 - one document's failure must not end the run
-        outcome.skipped = (
-            f"could not be processed: internal error ({_where(err)}); please report it"
-        )
-        return outcome
-    outcome.info = info_of(document, fmt)
-    outcome.warnings = extracted.warnings
-    if task.cache_dir is not None:
+        why = f"could not be processed: internal error ({_where(err)}); please report it"
+        outcome = Outcome(task.index, task.name, task.prefix, skipped=why)
+    body = pack_outcome(outcome)
+    failed = False
+    if task.cache_dir is not None and outcome.skipped is None and seen is not None:
         cache = Cache(Path(task.cache_dir), task.code)
-        outcome.cache_failed = not cache.put(_cache_key(cache, data, task), outcome)
-    return outcome
+        failed = not cache.write(_cache_key(cache, seen.content, seen.fmt, task), body)
+    return task.index, body, failed, seen
+
+
+def _read_and_tag(data: bytes, task: Task) -> Outcome:
+    fmt = format_of(task.name, data)
+    extracted = extract_bytes(data, task.name, fmt)
+    document = to_document(extracted, task.name, task.published, task.origin)
+    found = extract_document(document, task.prefix, every_kind=task.every_kind)
+    return Outcome(task.index, task.name, task.prefix, info_of(document, fmt), found,
+                   extracted.warnings)  # fmt: skip
 
 
 def _where(err: BaseException) -> str:
@@ -165,20 +196,79 @@ def _where(err: BaseException) -> str:
     return f"{type(err).__name__}{message}{place}"
 
 
-def process_batch(tasks: list[Task]) -> list[Outcome]:
+def process_batch(tasks: list[Task]) -> list[Done]:
     return [process(task) for task in tasks]
 
 
-def _from_cache(cache: Cache, task: Task) -> Outcome | None:
+def pack_outcome(outcome: Outcome) -> bytes:
+    """An outcome as the bytes of a cache entry, without its index, name or prefix."""
+    info = pack_info(outcome.info) if outcome.info else None
+    found = pack_candidates(outcome.candidates, outcome.prefix)
+    row = (outcome.skipped, info, tuple(outcome.warnings), found)
+    return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_outcome(body: bytes, unpacker: Unpacker, index: int, name: str, prefix: str) -> Outcome:
+    """The outcome packed in ``body``, for the document ``name`` whose ids start ``prefix``."""
+    with collection_paused():
+        skipped, info, warnings, found = pickle.loads(body)
+        return Outcome(
+            index, name, prefix,
+            info=unpacker.info(info, name) if info is not None else None,
+            candidates=unpacker.candidates(found, name, prefix),
+            warnings=list(warnings), skipped=skipped,
+        )  # fmt: skip
+
+
+class collection_paused:  # noqa: N801 - used as a function is
+    """The garbage collector paused (``with collection_paused():``) while many objects that
+    make no reference cycles are made and kept: its passes over the ever larger set of
+    objects kept would cost more than making them."""
+
+    def __enter__(self) -> None:
+        self._enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._enabled:
+            gc.enable()
+
+
+def _from_cache(cache: Cache, known: KnownFiles, task: Task, unpacker: Unpacker) -> Outcome | None:
     """The cached outcome of a document whose bytes are unchanged, renamed if it moved."""
-    try:
-        data = _task_bytes(task)
-    except DocumentError:
-        return None  # the worker reports it
-    stored = cache.get(_cache_key(cache, data, task))
-    if not isinstance(stored, Outcome) or stored.info is None:
+    key = _known_key(cache, known, task)
+    if key is None:
+        try:
+            _, seen = _read(task)
+        except DocumentError:
+            return None  # the worker reports it
+        _note(known, task, seen)
+        key = _cache_key(cache, seen.content, seen.fmt, task)  # type: ignore[union-attr]
+    body = cache.read(key)
+    if body is None:
         return None
-    return _renamed(stored, task.index, task.name, task.prefix)
+    try:
+        outcome = unpack_outcome(body, unpacker, task.index, task.name, task.prefix)
+    except Exception:  # noqa: BLE001 - any unreadable entry is only a miss
+        return None
+    return outcome if outcome.info is not None and outcome.skipped is None else None
+
+
+def _known_key(cache: Cache, known: KnownFiles, task: Task) -> str | None:
+    """The key of a file's entry without reading it, when the file is known unchanged."""
+    if not isinstance(task.source, str):
+        return None
+    try:
+        found = known.get(os.path.abspath(task.source), os.stat(task.source))
+    except OSError:
+        return None
+    return _cache_key(cache, *found, task) if found else None
+
+
+def _note(known: KnownFiles, task: Task, seen: Seen | None) -> None:
+    if isinstance(task.source, str) and seen is not None and seen.status is not None:
+        known.note(os.path.abspath(task.source), seen.status, seen.content, seen.fmt,
+                   seen.read_at)  # fmt: skip
 
 
 def _renamed(outcome: Outcome, index: int, name: str, prefix: str) -> Outcome:
@@ -200,7 +290,7 @@ class _Plan:
 
 
 def _plan(paths: Iterable[Path], exclude, include_globs, exclude_globs) -> _Plan:
-    plan, seen = _Plan(), set()
+    plan, seen, display_path = _Plan(), set(), DisplayPaths()
     found = iter_files(paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs)
     for path, explicit in found:
         name = display_path(path)
@@ -247,37 +337,85 @@ def extract(
     durations and sets to the candidates (they never reach a timeline).
     """
     plan = _plan(paths, exclude, include_globs, exclude_globs)
-    known = published_dates(curation) if curation else {}
     store, note = _open_cache(cache, cache_dir)
-    readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
-    prefixes = assign_prefixes([name for _, _, name in readable])
-    outcomes: dict[int, Outcome] = dict(plan.early)
-    tick = _ticker(progress, len(plan.files), len(plan.early))
-    misses: list[Task] = []
-    for index, path, name in readable:
-        when, origin = published_for(name, known, published)
-        source: str | bytes = read_bytes(path, name) if path == STDIN else str(path)
-        task = Task(index, source, name, prefixes[name], when, origin,
-                    str(store.directory.parent) if store else None,
-                    store.code if store else "", every_kind)  # fmt: skip
-        hit = _from_cache(store, task) if store else None
-        if hit is None:
-            misses.append(task)
-            continue
-        outcomes[index] = hit
-        tick()
-    cached = sum(1 for o in outcomes.values() if o.skipped is None)
-    jobs = jobs or default_jobs()
-    if sum(map(_size, misses)) < PARALLEL_MIN_BYTES:
-        jobs = 1
-    batch = max(1, min(MAX_BATCH, len(misses) // (jobs * 4)))
-    for outcome in map_batches(process_batch, misses, jobs=jobs, batch=batch):
-        outcomes[outcome.index] = outcome
-        tick()
-    result = _assemble([outcomes[i] for i in range(len(plan.files))], cached)
+    tasks = _tasks(plan, published_dates(curation) if curation else {}, published, store,
+                   every_kind)  # fmt: skip
+    run = _Run(store, _ticker(progress, len(plan.files), len(plan.early)))
+    misses = run.from_cache(tasks)
+    run.process(misses, jobs or default_jobs())
+    outcomes = {**plan.early, **run.outcomes}
+    prefixes = {task.name: task.prefix for task in tasks}
+    result = _assemble([outcomes[i] for i in range(len(plan.files))], len(tasks) - len(misses),
+                       prefixes)  # fmt: skip
     if note:
         result.collection.warnings.insert(0, note)
     return result
+
+
+def _tasks(
+    plan: _Plan,
+    known_dates: dict[str, DateValue],
+    published: DateValue | None,
+    store: Cache | None,
+    every_kind: bool,
+) -> list[Task]:
+    """A task for each document to read, with its id prefix and publication date."""
+    readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
+    prefixes = assign_prefixes([name for _, _, name in readable])
+    tasks = []
+    for index, path, name in readable:
+        when, origin = published_for(name, known_dates, published)
+        source: str | bytes = read_bytes(path, name) if path == STDIN else str(path)
+        tasks.append(Task(index, source, name, prefixes[name], when, origin,
+                          str(store.directory.parent) if store else None,
+                          store.code if store else "", every_kind))  # fmt: skip
+    return tasks
+
+
+class _Run:
+    """The outcomes of one run's documents, from the cache or read and tagged."""
+
+    def __init__(self, store: Cache | None, tick: Callable[[], None]) -> None:
+        self.store = store
+        self.known = store.known_files() if store else None
+        self.tick = tick
+        self.unpacker = Unpacker()  # one for the run, so equal dates are shared
+        self.outcomes: dict[int, Outcome] = {}
+
+    def from_cache(self, tasks: list[Task]) -> list[Task]:
+        """Take the documents the cache holds; returns the others."""
+        if self.store is None or self.known is None:
+            return tasks
+        misses = []
+        with collection_paused():
+            for task in tasks:
+                hit = _from_cache(self.store, self.known, task, self.unpacker)
+                if hit is None:
+                    misses.append(task)
+                    continue
+                self.outcomes[task.index] = hit
+                self.tick()
+        return misses
+
+    def process(self, tasks: list[Task], jobs: int) -> None:
+        """Read and tag the documents of ``tasks`` on ``jobs`` processes."""
+        if sum(map(_size, tasks)) < PARALLEL_MIN_BYTES:
+            jobs = 1
+        batch = max(1, min(MAX_BATCH, len(tasks) // (jobs * 4)))
+        by_index = {task.index: task for task in tasks}
+        # With jobs > 1 this process only unpacks; with 1 it tags too, which makes garbage.
+        with collection_paused() if jobs > 1 else nullcontext():
+            for index, body, failed, seen in map_batches(process_batch, tasks, jobs=jobs,
+                                                         batch=batch):  # fmt: skip
+                task = by_index[index]
+                outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                outcome.cache_failed = failed
+                self.outcomes[index] = outcome
+                if self.known:
+                    _note(self.known, task, seen)
+                self.tick()
+        if self.known:
+            self.known.save()
 
 
 def _open_cache(enabled: bool, directory: Path | None) -> tuple[Cache | None, str | None]:
@@ -303,13 +441,13 @@ def _ticker(progress: Progress | None, total: int, done: int) -> Callable[[], No
     return tick
 
 
-def _assemble(outcomes: list[Outcome], cached: int) -> Extraction:
+def _assemble(outcomes: list[Outcome], cached: int, prefixes: dict[str, str]) -> Extraction:
     """Outcomes in document order into an Extraction; ids re-prefixed if a skipped document
-    had made two prefixes clash."""
+    had made two prefixes clash (``prefixes`` are those of all the documents planned)."""
     collection = Collection()
     result = Extraction(collection, cached=cached)
-    read = [o for o in outcomes if o.skipped is None]
-    final = assign_prefixes([o.name for o in read])
+    read = [o.name for o in outcomes if o.skipped is None]
+    final = prefixes if len(read) == len(prefixes) else assign_prefixes(read)
     failed_writes = 0
     for outcome in outcomes:
         if outcome.skipped is not None:

@@ -9,7 +9,9 @@ page by page, for Word the paragraphs.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 from ..dates import DateValue
 from ..errors import DocumentError
 from ..models import Document
-from .files import STDIN, STDIN_NAME, display_path, iter_files, matches
+from .files import STDIN, STDIN_NAME, DisplayPaths, display_path, iter_files, matches
 from .formats import (
     DOCUMENT_SUFFIXES,
     FORMATS,
@@ -38,6 +40,7 @@ __all__ = [
     "STDIN_NAME",
     "TEXT_SUFFIXES",
     "Collection",
+    "DisplayPaths",
     "DocumentInfo",
     "Extracted",
     "collect",
@@ -50,6 +53,7 @@ __all__ = [
     "matches",
     "missing_extra",
     "read_bytes",
+    "read_bytes_and_status",
     "read_document",
     "reads_suffix",
     "tagging_text",
@@ -114,12 +118,25 @@ def read_stdin() -> bytes:
         raise DocumentError(STDIN_NAME, f"cannot be read ({err})") from None
 
 
-def read_bytes(path: Path, name: str) -> bytes:
-    """A file's bytes (standard input for ``-``); DocumentError says why they cannot be had."""
+def read_bytes(path: Path | str, name: str) -> bytes:
+    """A file's bytes (standard input for ``Path("-")``); DocumentError says why they cannot
+    be had."""
     if path == STDIN:
         return read_stdin()
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as err:
+        raise DocumentError(name, f"cannot be read ({err.strerror or err})") from None
+
+
+def read_bytes_and_status(path: str, name: str) -> tuple[bytes, os.stat_result, float]:
+    """A file's bytes, its status just before they were read, and when (``time.time()``)."""
+    try:
+        with open(path, "rb") as handle:
+            read_at = time.time()
+            status = os.fstat(handle.fileno())
+            return handle.read(), status, read_at
     except OSError as err:
         raise DocumentError(name, f"cannot be read ({err.strerror or err})") from None
 
@@ -154,10 +171,10 @@ def collect(
     ``--published`` option). Unreadable files are recorded in ``skipped`` and the rest read.
     """
     published = published or {}
-    result = Collection()
+    result, display = Collection(), DisplayPaths()
     found = iter_files(paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs)
     for path, explicit in found:
-        name = display_path(path)
+        name = display(path)
         why_not = None if explicit else reads_suffix(path.suffix)
         if why_not:
             result.skipped.append((name, why_not))

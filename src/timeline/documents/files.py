@@ -16,14 +16,41 @@ STDIN_NAME = "<stdin>"
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """The path as users see it and write it in the curated file: relative where possible."""
-    if path == STDIN:
-        return STDIN_NAME
-    base = (base or Path.cwd()).resolve()
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    return DisplayPaths(base)(path)
+
+
+class DisplayPaths:
+    """``display_path`` for many files: the base and each folder are resolved only once.
+
+    A file's real path is its folder's real path and its name, unless the file is itself a
+    symbolic link, which is then followed (as ``Path.resolve`` would).
+    """
+
+    def __init__(self, base: Path | None = None) -> None:
+        base_name = (base or Path.cwd()).resolve().as_posix()
+        self._base = base_name if base_name.endswith("/") else base_name + "/"
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        if path == STDIN:
+            return STDIN_NAME
+        resolved = self.resolve(path)
+        if resolved.startswith(self._base):
+            return resolved[len(self._base) :]
+        return "." if resolved + "/" == self._base else resolved
+
+    def resolve(self, path: Path) -> str:
+        """``path.resolve().as_posix()``, with fewer calls to the file system."""
+        name = path.name
+        if name in ("", ".", ".."):
+            return path.resolve().as_posix()
+        parent = path.parent
+        key = str(parent)
+        folder = self._folders.get(key)
+        if folder is None:
+            folder = self._folders[key] = parent.resolve().as_posix()
+        resolved = folder + name if folder.endswith("/") else f"{folder}/{name}"
+        return path.resolve().as_posix() if os.path.islink(resolved) else resolved
 
 
 def matches(relative: str, patterns: Iterable[str]) -> bool:
@@ -51,8 +78,9 @@ def iter_files(
     ``exclude_globs`` is not entered. A file named explicitly is always read, and ``-`` stands
     for standard input. Missing paths raise DocumentError.
     """
-    excluded = {p.resolve() for p in exclude}
+    excluded = {p.resolve().as_posix() for p in exclude}
     includes, excludes = list(include_globs), list(exclude_globs)
+    resolver = DisplayPaths()
     for path in paths:
         if path == STDIN:
             yield path, True
@@ -60,15 +88,20 @@ def iter_files(
         if not path.exists():
             raise DocumentError(str(path), "no such file or folder")
         if path.is_file():
-            if path.resolve() not in excluded:
+            if path.resolve().as_posix() not in excluded:
                 yield path, True
             continue
-        yield from _walk(path, excluded, includes, excludes)
+        yield from _walk(path, excluded, includes, excludes, resolver)
 
 
 def _walk(
-    top: Path, excluded: set[Path], includes: list[str], excludes: list[str]
+    top: Path,
+    excluded: set[str],
+    includes: list[str],
+    excludes: list[str],
+    resolver: DisplayPaths,
 ) -> Iterator[tuple[Path, bool]]:
+    excluded_names = {PurePosixPath(p).name for p in excluded}
     for root, dirs, files in os.walk(top):
         here = Path(root)
         rel_root = here.relative_to(top).as_posix()
@@ -79,10 +112,19 @@ def _walk(
         for name in sorted(files):
             candidate = here / name
             relative = rel_root + name
-            if name.startswith(".") or candidate.resolve() in excluded:
+            if name.startswith(".") or _is_excluded(candidate, excluded, excluded_names, resolver):
                 continue
             if includes and not matches(relative, includes):
                 continue
             if matches(relative, excludes):
                 continue
             yield candidate, False
+
+
+def _is_excluded(path: Path, excluded: set[str], names: set[str], resolver: DisplayPaths) -> bool:
+    """Whether ``path`` is one of the ``excluded`` real paths (a symbolic link to one is too)."""
+    if not excluded:
+        return False
+    if path.name not in names and not path.is_symlink():
+        return False
+    return resolver.resolve(path) in excluded
