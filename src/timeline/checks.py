@@ -32,6 +32,7 @@ from typing import Protocol
 
 from .corroborate import TermIndex, find_mismatches, index_for
 from .curation import Curation, Problem
+from .curation.model import ProblemList
 from .dates import DateValue, Precision
 from .errors import ExitCode
 from .models import Candidate, Event, Resolution
@@ -330,7 +331,7 @@ def check_candidates(
 
 
 @dataclass
-class CheckReport:
+class CheckReport(ProblemList):
     """Every problem found, with the figures of what was checked."""
 
     problems: list[Problem] = field(default_factory=list)
@@ -341,14 +342,6 @@ class CheckReport:
     corrections: int = 0
     events: int = 0
     skipped: int = 0
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "warning"]
 
     @property
     def exit_code(self) -> ExitCode:

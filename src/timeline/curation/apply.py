@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from ..dates import DateValue
 from ..models import Candidate, Document, Event, Resolution, SourceRef
-from .model import AddedEvent, Correction, Curation, Level, Problem, Ref, SourceMeta
+from .model import (
+    AddedEvent,
+    Correction,
+    Curation,
+    Level,
+    Problem,
+    ProblemList,
+    Ref,
+    SourceMeta,
+)
 
 __all__ = ["CONTRADICTION", "STALE", "CurationResult", "apply_curation"]
 
@@ -22,19 +31,11 @@ CONTRADICTION = "contradiction"
 
 
 @dataclass
-class CurationResult:
+class CurationResult(ProblemList):
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: Candidates with no date that no correction dated: kept off the timeline.
     undated: list[Candidate] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == "warning"]
 
 
 def apply_curation(

@@ -19,6 +19,7 @@ __all__ = [
     "CurationError",
     "CurationFileError",
     "Problem",
+    "ProblemList",
     "Ref",
     "SourceMeta",
 ]
@@ -86,6 +87,20 @@ class Problem:
             "subject": self.subject,
             "message": self.message,
         }
+
+
+class ProblemList:
+    """Errors and warnings of anything that carries a ``problems`` list."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
 
 
 @dataclass(frozen=True)
