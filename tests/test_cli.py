@@ -474,3 +474,19 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
     process.stderr.close()
     assert process.wait(timeout=60) == 0
     assert "Traceback" not in error and "BrokenPipe" not in error
+
+
+def test_numeric_dates_day_first_by_default_month_first_by_option_or_source(
+    runner: CliRunner, project: Path
+) -> None:
+    (project / "docs/003_us.txt").write_text("The vote was on 01/03/2023.", encoding="utf-8")
+
+    def date_of(*args: str) -> str:
+        rows = [json.loads(x) for x in invoke(runner, "extract", *args).stdout.splitlines()]
+        return next(r["date"] for r in rows if r["source"] == "docs/003_us.txt")
+
+    assert date_of("docs") == "2023-03-01"
+    assert date_of("docs", "--month-first") == "2023-01-03"
+    set_by_source = "sources:\n  docs/003_us.txt:\n    numeric-dates: month-first\n"
+    (project / "data/events.yaml").write_text(set_by_source, encoding="utf-8")
+    assert date_of("docs") == "2023-01-03"

@@ -126,6 +126,14 @@ NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Read and tag every document again; do not use the cache."),
 ]
+MonthFirstOpt = Annotated[
+    bool,
+    typer.Option(
+        "--month-first",
+        help="Read numeric dates such as 01/03/2023 as 3 January (default: 1 March), unless "
+        "the curated file sets 'numeric-dates:' for a source. 25/12/2022 is read either way.",
+    ),
+]
 FromOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -183,6 +191,7 @@ class Inputs:
     exclude: list[str] | None
     jobs: int | None
     no_cache: bool
+    month_first: bool = False
 
 
 @dataclass
@@ -279,6 +288,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
         "exclude_globs": inputs.exclude or (),
         "jobs": inputs.jobs,
         "cache": not inputs.no_cache,
+        "day_first": not inputs.month_first,
     }
     paths = inputs.paths or [DEFAULT_DOCUMENTS]
     try:
@@ -396,6 +406,7 @@ def show(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """Show the timeline in the terminal: by year, dates at their precision, with sources.
 
@@ -405,7 +416,9 @@ def show(
 
     from .render.terminal import render_terminal
 
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    timeline = _load(
+        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    )
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
@@ -467,11 +480,14 @@ def export(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
     from .render import render
 
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    timeline = _load(
+        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    )
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     options: dict[str, object] = {}
@@ -501,8 +517,11 @@ def extract(
     ] = ExtractFormat.jsonl,
     every_kind: Annotated[
         bool,
-        typer.Option("--all", help="Durations ('12 years') and sets ('every day') too, with "
-                     "their ISO 8601 value in 'value'."),
+        typer.Option(
+            "--all",
+            help="Durations ('12 years') and sets ('every day') too, with "
+            "their ISO 8601 value in 'value'.",
+        ),
     ] = False,  # fmt: skip
     curation: CurationOpt = None,
     published: PublishedOpt = None,
@@ -510,11 +529,12 @@ def extract(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """List the raw candidate events, before any correction, one JSON object per line."""
     from .events import candidate_to_dict
 
-    inputs = Inputs(paths, curation, published, include, exclude, jobs, no_cache)
+    inputs = Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
     extraction = _load(inputs, every_kind=every_kind, apply=False)
     rows = [candidate_to_dict(c) for c in extraction.candidates]
     if fmt is ExtractFormat.json:
@@ -545,6 +565,7 @@ def check(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """Check the curated file against the documents; exit 1 when problems are found.
 
@@ -557,7 +578,9 @@ def check(
 
     if curation is None and not DEFAULT_CURATION.is_file():
         _fail(f"no curated file: {DEFAULT_CURATION} does not exist (give one with --curation)")
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    timeline = _load(
+        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    )
     report = run_checks(timeline, verbose=verbose)
     if fmt is CheckFormat.json:
         sys.stdout.write(problems_to_json(report.problems, report.summary()))
@@ -585,20 +608,26 @@ def review(
     ] = ReviewFormat.yaml,
     append: Annotated[
         bool,
-        typer.Option("--append", help="Append the stubs to the curated file (after a backup; "
-                     "nothing already there is changed)."),
+        typer.Option(
+            "--append",
+            help="Append the stubs to the curated file (after a backup; "
+            "nothing already there is changed).",
+        ),
     ] = False,  # fmt: skip
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """List the candidates the curated file does not mention yet, with proposed groups."""
     from .errors import TimelineError
     from .pipeline import DEFAULT_CURATION
     from .review import append_stubs, format_review, review_timeline, stubs_yaml
 
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    timeline = _load(
+        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    )
     found = review_timeline(timeline)
     count = len(found.items)
     typer.echo(
@@ -639,12 +668,15 @@ def explain(
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    month_first: MonthFirstOpt = False,
 ) -> None:
     """Everything about one event: each source's sentence, how its date was resolved, and
     which corrections applied."""
     from .explain import ExplainError, explain_timeline, format_explanation
 
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache))
+    timeline = _load(
+        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    )
     try:
         found = explain_timeline(timeline, event_id)
     except ExplainError as err:
@@ -657,7 +689,7 @@ def explain(
 
 
 # --------------------------------------------------------------------------- cache
-@cache_app.command("path", epilog="Example: du -sh \"$(timeline cache path)\"")
+@cache_app.command("path", epilog='Example: du -sh "$(timeline cache path)"')
 def cache_path() -> None:
     """Print the folder where extracted documents are cached (TIMELINE_CACHE_DIR sets it)."""
     from .cache import default_cache_dir

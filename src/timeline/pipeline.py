@@ -20,7 +20,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import Cache, KnownFiles, Unpacker, fingerprint, pack_candidates, pack_info
-from .curation import Curation, Problem, apply_curation, load_curation, published_dates
+from .curation import (
+    Curation,
+    Problem,
+    apply_curation,
+    load_curation,
+    numeric_orders,
+    published_dates,
+)
 from .dates import DateValue
 from .documents import (
     STDIN,
@@ -87,12 +94,13 @@ class Timeline:
 
 
 def extract_document(
-    document: Document, prefix: str, *, every_kind: bool = False
+    document: Document, prefix: str, *, every_kind: bool = False, day_first: bool = True
 ) -> list[Candidate]:
     """Candidates of one document: pure (a Document in, candidates out), so it can be mapped
-    over many documents in any engine. ``every_kind`` adds durations and sets."""
+    over many documents in any engine. ``every_kind`` adds durations and sets; ``day_first``
+    reads 01/03/2023 as 1 March (else as 3 January)."""
     kinds = None if every_kind else set(DATED_KINDS)
-    mentions = tag(tagging_text(document), document.published, kinds=kinds)
+    mentions = tag(tagging_text(document), document.published, kinds=kinds, day_first=day_first)
     return candidates(document, mentions, prefix, every_kind=every_kind)
 
 
@@ -110,6 +118,7 @@ class Task:
     cache_dir: str | None  # None: no cache
     code: str  # the cache's fingerprint of the code
     every_kind: bool = False  # durations and sets too
+    day_first: bool = True  # 01/03/2023 is 1 March (else 3 January)
 
 
 @dataclass
@@ -157,6 +166,8 @@ def _read(task: Task, *, digest: bool = True) -> tuple[bytes, Seen | None]:
 def _cache_key(cache: Cache, content: bytes, fmt: str, task: Task) -> str:
     published = task.published.edtf if task.published else None
     origin = f"{task.origin}+all" if task.every_kind else task.origin
+    if not task.day_first:
+        origin = f"{origin}+month-first"
     return cache.digest_key(content, fmt, published, origin)
 
 
@@ -183,7 +194,9 @@ def _read_and_tag(data: bytes, task: Task) -> Outcome:
     fmt = format_of(task.name, data)
     extracted = extract_bytes(data, task.name, fmt)
     document = to_document(extracted, task.name, task.published, task.origin)
-    found = extract_document(document, task.prefix, every_kind=task.every_kind)
+    found = extract_document(
+        document, task.prefix, every_kind=task.every_kind, day_first=task.day_first
+    )
     return Outcome(task.index, task.name, task.prefix, info_of(document, fmt), found,
                    extracted.warnings)  # fmt: skip
 
@@ -326,6 +339,7 @@ def extract(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     every_kind: bool = False,
+    day_first: bool = True,
 ) -> Extraction:
     """Read the documents under ``paths`` and find their candidate events.
 
@@ -334,12 +348,15 @@ def extract(
     core); ``cache`` keeps each document's result in ``cache_dir`` (default: see
     ``timeline.cache.default_cache_dir``). ``progress(done, total)`` is called as documents
     are done. Candidates are in document order whatever ``jobs`` is. ``every_kind`` adds
-    durations and sets to the candidates (they never reach a timeline).
+    durations and sets to the candidates (they never reach a timeline). ``day_first`` says how
+    to read numeric dates such as 01/03/2023, unless the curated file says so for a source.
     """
     plan = _plan(paths, exclude, include_globs, exclude_globs)
     store, note = _open_cache(cache, cache_dir)
-    tasks = _tasks(plan, published_dates(curation) if curation else {}, published, store,
-                   every_kind)  # fmt: skip
+    orders = numeric_orders(curation)
+    day_firsts = {name: orders.get(name, day_first) for _, name in plan.files}
+    known = published_dates(curation) if curation else {}
+    tasks = _tasks(plan, known, published, store, every_kind, day_firsts)
     run = _Run(store, _ticker(progress, len(plan.files), len(plan.early)))
     misses = run.from_cache(tasks)
     run.process(misses, jobs or default_jobs())
@@ -358,6 +375,7 @@ def _tasks(
     published: DateValue | None,
     store: Cache | None,
     every_kind: bool,
+    day_first: dict[str, bool],
 ) -> list[Task]:
     """A task for each document to read, with its id prefix and publication date."""
     readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
@@ -368,7 +386,7 @@ def _tasks(
         source: str | bytes = read_bytes(path, name) if path == STDIN else str(path)
         tasks.append(Task(index, source, name, prefixes[name], when, origin,
                           str(store.directory.parent) if store else None,
-                          store.code if store else "", every_kind))  # fmt: skip
+                          store.code if store else "", every_kind, day_first[name]))  # fmt: skip
     return tasks
 
 
@@ -482,6 +500,7 @@ def build(
     cache: bool = True,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    day_first: bool = True,
 ) -> Timeline:
     """The timeline of the documents under ``paths`` with ``curation`` applied.
 
@@ -491,7 +510,7 @@ def build(
     extraction = extract(
         paths, curation=curation, published=published, exclude=exclude,
         include_globs=include_globs, exclude_globs=exclude_globs, jobs=jobs, cache=cache,
-        cache_dir=cache_dir, progress=progress,
+        cache_dir=cache_dir, progress=progress, day_first=day_first,
     )  # fmt: skip
     documents = {doc.path: doc for doc in extraction.documents}
     result = apply_curation(extraction.candidates, curation, documents)  # type: ignore[arg-type]

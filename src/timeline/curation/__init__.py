@@ -16,6 +16,7 @@ from .model import (
     Problem,
     Ref,
     SourceMeta,
+    numeric_orders,
     published_dates,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "SourceMeta",
     "apply_curation",
     "load_curation",
+    "numeric_orders",
     "parse_curation",
     "published_dates",
 ]

@@ -38,7 +38,8 @@ Pos = tuple[int, int]
 Reader = Callable[[Node, str], object]
 
 SECTION_KEYS = ("sources", "events", "add")
-SOURCE_KEYS = ("title", "published", "url", "publisher", "note")
+SOURCE_KEYS = ("title", "published", "url", "publisher", "note", "numeric-dates")
+NUMERIC_ORDERS = ("day-first", "month-first")
 CORRECTION_KEYS = ("date", "title", "tags", "note", "drop", "merge", "distinct")
 ADDED_KEYS = ("date", "title", "tags", "note", "source", "sources")
 ADDED_REQUIRED = ("date", "title")
@@ -253,6 +254,13 @@ class _Loader:
             )
         return self.scalar(node, what, "text")
 
+    def order(self, node: Node, what: str) -> str:
+        """``day-first`` or ``month-first``: how to read numeric dates such as 01/03/2023."""
+        value = self.text(node, what)
+        if value not in NUMERIC_ORDERS:
+            self.fail(node, f"{what} must be {' or '.join(NUMERIC_ORDERS)}, not {value!r}")
+        return value
+
     def date(self, node: Node, what: str) -> DateValue:
         value = self.scalar(node, what, "a date (EDTF, e.g. 2022-05-16, 2018-06 or late 2022)")
         assert isinstance(node, ScalarNode)
@@ -365,7 +373,10 @@ class _Loader:
         result: dict[str, SourceMeta] = {}
         for path, key, value in self.section(nodes, "sources", "source paths to their details"):
             label = f"source {path}"
-            values = self.read(self.entry(key, value, SOURCE_KEYS, label), label)
+            values = self.read(
+                self.entry(key, value, SOURCE_KEYS, label), label, **{"numeric-dates": self.order}
+            )
+            values["numeric_dates"] = values.pop("numeric-dates", None)
             result[path] = SourceMeta(path, *_pos(key), **values)  # type: ignore[arg-type]
         return result
 

@@ -124,6 +124,8 @@ class SourceMeta:
     url: str | None = None
     publisher: str | None = None
     note: str | None = None
+    #: How to read numeric dates such as 01/03/2023: "day-first" or "month-first".
+    numeric_dates: str | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,17 @@ class Curation:
             for correction in self.corrections.values()
             for ref in correction.merge
         }
+
+
+def numeric_orders(curation: Curation | None) -> dict[str, bool]:
+    """Source path -> True to read 01/03/2023 day first, for every source the curator set."""
+    if curation is None:
+        return {}
+    return {
+        path: meta.numeric_dates == "day-first"
+        for path, meta in curation.sources.items()
+        if meta.numeric_dates
+    }
 
 
 def published_dates(curation: Curation | None) -> dict[str, DateValue]:
