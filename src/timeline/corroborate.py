@@ -652,26 +652,19 @@ def _event_order(event: Event) -> tuple:
 
 
 def index_for(timeline) -> TermIndex:  # noqa: ANN001 - a pipeline.Timeline
-    """The term index of a built timeline's documents.
+    """The term index of a built timeline's documents, read again for their whole text.
 
-    Taken from the extraction when it carries one (``terms``), else from the documents read
-    again, else (when they cannot be) from the candidates' sentences.
+    The pipeline keeps no text (and a cached run reads none), so this reads each document
+    once more; when one cannot be read, the index falls back to the candidates' sentences.
     """
+    from .documents import read_document
+
     extraction = timeline.extraction
-    ready = getattr(extraction, "terms", None)
-    if isinstance(ready, TermIndex):
-        return ready
     index = TermIndex()
-    try:
-        from .documents import read_document
-    except ImportError:  # pragma: no cover - the reader is part of the package
-        return TermIndex.of(extraction.candidates)
     for info in extraction.documents:
-        text = getattr(info, "text", None)
-        if text is None:
-            try:
-                text = read_document(Path(info.path), info.path)[0].text
-            except (TimelineError, OSError, ValueError):
-                return TermIndex.of(extraction.candidates)
+        try:
+            text = read_document(Path(info.path), info.path)[0].text
+        except (TimelineError, OSError, ValueError):
+            return TermIndex.of(extraction.candidates)
         index.add(text)
     return index if index.units else TermIndex.of(extraction.candidates)
