@@ -174,3 +174,27 @@ def test_the_fixture_corpus_through_the_pipeline(corpus: Path) -> None:  # noqa:
         ["a-gazette:3-march-2021", "a-gazette:yesterday", "b-herald:wednesday-3-march-2021"]
     ]
     assert groups[0].date == D.of_day(2021, 3, 3)
+
+
+def test_a_group_led_by_an_open_interval_names_a_member_as_lead() -> None:
+    """ "until 2019" in one source and "since 2019" in another meet in 2019, a date neither
+    member has as such: the lead is the member naming it."""
+    from timeline.dates import DateValue as DV
+    from timeline.models import Candidate as C
+    from timeline.models import Kind, Resolution
+
+    def cand(source: str, ident: str, quote: str, phrase: str, value: str) -> C:
+        start = quote.index(phrase)
+        return C(ident, source, 1, start + 1, start, start + len(phrase), phrase, Kind.DATE,
+                 DV.parse(value), Resolution.EXPLICIT, quote, quote, 0)  # fmt: skip
+
+    found = [
+        cand("a.txt", "a:2019", "Up until 2019, the Reds ran Brambleton council.", "2019",
+             "../2019"),
+        cand("b.txt", "b:2019", "Since 2019 the Blues have run Brambleton council.", "2019",
+             "2019/.."),
+    ]  # fmt: skip
+    groups = propose_groups(found)
+    assert [(g.date.edtf, g.lead, [m.id for m in g.members]) for g in groups] == [
+        ("2019", "a:2019", ["a:2019", "b:2019"])
+    ]

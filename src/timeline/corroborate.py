@@ -523,7 +523,11 @@ def _group(
         return None  # all already one event in the curated file
     when = core_date([dates[m.id] for m in members])
     assert when is not None
-    lead = next(m for m in members if dates[m.id] == when)
+    # The member giving that date leads: its own value, or the date an open interval names.
+    lead = next(
+        (m for m in members if when in (dates[m.id], named_date(dates[m.id]))),
+        min(members, key=lambda m: _span(dates[m.id])),
+    )
     if curation is not None:
         # Keep a curated entry as the lead, so accepting the group adds to that entry.
         listed = [m for m in members if owner.get(m.id, m.id) in curation.corrections]
