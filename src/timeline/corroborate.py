@@ -422,13 +422,31 @@ def _links(
     for candidate in pool:
         by_sentence.setdefault(_sentence_key(candidate), []).append(candidate)
     links = []
-    for i, a in enumerate(pool):
-        for b in pool[i + 1 :]:
-            link = _link(a, b, dates, index, agreeing, by_sentence)
-            if link is not None:
-                links.append(link)
+    for i, j in _pairs(pool, index):
+        link = _link(pool[i], pool[j], dates, index, agreeing, by_sentence)
+        if link is not None:
+            links.append(link)
     links.sort(key=lambda k: (-k.fit, -k.affinity.score, k.a.id, k.b.id))
     return links
+
+
+def _pairs(pool: Sequence[Candidate], index: TermIndex) -> list[tuple[int, int]]:
+    """The pairs (by position in ``pool``) that can link at all, in order.
+
+    A link needs a shared key term (a word of positive weight in both sentences) or the
+    same sentence, so pairs come from those postings rather than from every pair.
+    """
+    postings: dict[object, list[int]] = {}
+    for position, candidate in enumerate(pool):
+        postings.setdefault(_sentence_key(candidate), []).append(position)
+        for term in index.words_of(candidate.quote):
+            if index.weight(term) > 0:
+                postings.setdefault(term, []).append(position)
+    pairs: set[tuple[int, int]] = set()
+    for positions in postings.values():
+        for n, i in enumerate(positions):
+            pairs.update((i, j) for j in positions[n + 1 :])
+    return sorted(pairs)
 
 
 def _link(
