@@ -9,13 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 
 from .models import Candidate, Document, Mention
-
-#: Words ending in a full stop that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos p pp para vol ch fig cf vs etc e.g i.e approx dept govt "
-    "cllr coun sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec "
-    "inc ltd co corp jr sr".split()
-)
+from .sentences import sentence_bounds
 
 #: Little words dropped from the edge of a title where the date phrase was cut out.
 EDGE_WORDS = frozenset(
@@ -32,7 +26,6 @@ _MARKUP = re.compile(r"\*\*|__|^#+\s*|`")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|or|so|then)\s+|['’]s\s+)", re.I)
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])")
 
 #: The title of a mention that stands alone on its line, such as a dateline.
 DATE_ONLY_TITLE = "Date on a line of its own"
@@ -72,38 +65,6 @@ class LineIndex:
     def locate(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``, bounded by lines and sentence punctuation."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    # Within the line, cut at the last sentence end before the phrase and the first after it.
-    for match in _SENTENCE_END.finditer(text, lo, min(hi, start + 3)):
-        if match.end() <= start and not _is_abbreviation(text, match.start()):
-            lo = match.end()
-    for match in _SENTENCE_END.finditer(text, end, hi):
-        if not _is_abbreviation(text, match.start()):
-            hi = match.start() + 1
-            while hi < len(text) and text[hi] in "'\"”’)":
-                hi += 1
-            break
-    while lo < start and text[lo].isspace():
-        lo += 1
-    while hi > end and text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    word_start = dot
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:dot].lower()
-    return word in ABBREVIATIONS or len(word) == 1 and word.isalpha() and text[word_start].isupper()
 
 
 def make_title(sentence: str, start: int, end: int) -> str:

@@ -18,13 +18,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ..dates import DateError, DateValue, Precision
 from ..models import Kind, Mention, Resolution
-from . import guards, vocab
+from ..sentences import crosses_sentence
+from . import vocab
 from .specs import (
     Anaphoric,
     Calendar,
@@ -40,8 +41,10 @@ from .specs import (
     ReportPeriod,
     Timex,
 )
+from .tense import tense as tense_of
 
 _SLACK = timedelta(days=31)
+_REPORT_SLACK = timedelta(days=92)
 _FINE = (Precision.DAY, Precision.WEEK, Precision.MONTH)
 #: Precisions precise enough to set the context year.
 _YEARLY = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER,
@@ -99,26 +102,68 @@ class _State:
 def resolve_all(text: str, found: list[Found], published: DateValue | None) -> list[Mention]:
     state = _State(text, published)
     mentions: list[Mention] = []
+    dayless: list[int] = []  # times of day still without a day
     for item in found:
         mention = _mention(state, item)
         if mention is None:
             continue
+        if mention.kind is Kind.TIME and mention.value is None:
+            dayless.append(len(mentions))
         mentions.append(mention)
-        value = mention.value
-        if value is not None and value.precision is Precision.DAY and not value.is_interval:
-            state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
-        if value is not None and value.year_known and mention.kind is Kind.DATE:
+        _remember(state, item, mention)
+    for index in dayless:
+        _day_after(state, mentions, index)
+    return mentions
+
+
+def _remember(state: _State, item: Found, mention: Mention) -> None:
+    """Note what later phrases may count from: the last day, year, quarter named."""
+    value = mention.value
+    if value is not None and value.precision is Precision.DAY and not value.is_interval:
+        state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
+    # "… a year earlier. … a year earlier." compare with the same date: they do not chain
+    chains = not (isinstance(item.spec, Anaphoric) and item.spec.offset < 0)
+    if chains and not _a_year_before(item.spec) and value is not None:
+        if value.year_known and mention.kind is Kind.DATE:
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
             if single is not None and single.precision in _YEARLY:
                 state.last_value = single
-        quarter = value is not None and value.precision is Precision.QUARTER
-        if quarter and isinstance(item.spec, Calendar):  # named, not inferred
-            state.last_quarter, state.last_quarter_end = value, mention.end
-        if mention.resolved_by is Resolution.EXPLICIT and mention.value is not None:
-            year = _context_year(mention.value)
-            if year is not None:
-                state.context_year = year
-    return mentions
+    quarter = value is not None and value.precision is Precision.QUARTER
+    if quarter and isinstance(item.spec, Calendar) and _reported(state, mention):
+        state.last_quarter, state.last_quarter_end = value, mention.end
+    elif quarter and isinstance(item.spec, ReportPeriod) and _same_period(item.spec):
+        # "the latest quarter": the quarter "a year earlier" counts back from
+        state.last_quarter, state.last_quarter_end = value, mention.end
+    if mention.resolved_by is Resolution.EXPLICIT and value is not None:
+        year = _context_year(value)
+        if year is not None:
+            state.context_year = year
+
+
+def _day_after(state: _State, mentions: list[Mention], index: int) -> None:
+    """A time of day with no day before it in its sentence takes the first day named after
+    it there: "at 10:35 a.m. (07:35 GMT) Friday", "until 5 p.m. EST, Nov. 9"."""
+    time = mentions[index]
+    for later in mentions[index + 1 :]:
+        if crosses_sentence(state.text, time.end, later.start):
+            return
+        value = later.value
+        if value is not None and value.precision is Precision.DAY and not value.is_interval:
+            mentions[index] = replace(
+                time, value=value, resolved_by=later.resolved_by, anchor=later.anchor
+            )
+            return
+
+
+def _same_period(spec: ReportPeriod) -> bool:
+    """ "the quarter", "the latest quarter": the period reported on, not another one."""
+    return spec.offset == 0 and spec.year is None and spec.year_offset is None
+
+
+def _reported(state: _State, mention: Mention) -> bool:
+    """Whether a named quarter is one the text reports on, not one it looks ahead to ("will
+    result in a fourth-quarter charge"): the quarter that "the latest quarter" refers to."""
+    return tense_of(state.text, mention.start, mention.end) != "future"
 
 
 def _context_year(value: DateValue) -> int | None:
@@ -228,7 +273,7 @@ def _year_for(
     if state.published is not None and (state.month or state.year):
         if state.month is None:
             return state.year, Resolution.PUBLISHED, state.published
-        tense = guards.tense(state.text, item.start, item.end)
+        tense = tense_of(state.text, item.start, item.end)
         return _nearest_year(spec, state.month, tense), Resolution.PUBLISHED, state.published
     if state.context_year is not None:
         year = state.context_year
@@ -241,13 +286,16 @@ def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:
     not well before it in a future-tense one."""
     best: tuple[int, int] | None = None
     plain = Calendar(month=spec.month, day=spec.day, subyear=spec.subyear)
+    # a quarter's or a half's results are reported after it ends: "will report third-quarter
+    # results" in November is about the quarter just ended
+    behind = _REPORT_SLACK if spec.subyear in vocab.REPORTED_SUBYEARS else _SLACK
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             value = build(plain, year)
         except DateError:
             continue
         lo, hi = value.earliest, value.latest  # type: ignore[union-attr]
-        if tense == "past" and lo > ref + _SLACK or tense == "future" and hi < ref - _SLACK:
+        if tense == "past" and lo > ref + _SLACK or tense == "future" and hi < ref - behind:
             continue
         gap = 0 if lo <= ref <= hi else min(abs((lo - ref).days), abs((hi - ref).days))
         if best is None or gap < best[0]:
@@ -297,8 +345,7 @@ def _clock(state: _State, item: Found, spec: Clock) -> Result:
     # ("last night's programme, which aired at 8pm"); otherwise its day is not known.
     if state.last_day is not None:
         end, value, how, anchor = state.last_day
-        between = state.text[end : item.start]
-        if not guards.crosses_sentence(between):
+        if not crosses_sentence(state.text, end, item.start):
             return value, how, anchor
     return _NONE
 
@@ -329,7 +376,7 @@ def _day(state: _State, item: Found, ref: date) -> DateValue:
         when = ref + timedelta(days=spec.offset)
     else:
         assert isinstance(spec, RelativeWeekday)
-        when = _weekday(spec, ref, guards.tense(state.text, item.start, item.end))
+        when = _weekday(spec, ref, tense_of(state.text, item.start, item.end))
     return DateValue.of_day(when.year, when.month, when.day)
 
 
@@ -337,8 +384,11 @@ def _weekday(spec: RelativeWeekday, ref: date, tense: str) -> date:
     ahead = (spec.weekday - ref.weekday()) % 7
     if spec.mode == "this":
         return ref + timedelta(days=spec.weekday - ref.weekday())
-    if spec.mode == "next" or (spec.mode == "bare" and tense == "future"):
+    if spec.mode == "next":
         return ref + timedelta(days=ahead or 7)
+    if spec.mode == "bare" and tense == "future":
+        # the publication's own weekday is that day: "will meet Thursday" in Thursday's paper
+        return ref + timedelta(days=ahead)
     behind = (ref.weekday() - spec.weekday) % 7
     if spec.mode == "last":
         return ref - timedelta(days=behind or 7)

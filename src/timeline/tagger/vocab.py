@@ -209,78 +209,54 @@ AMOUNT_BEFORE = frozenset({
 })  # fmt: skip
 
 #: Words that mark a sentence as looking ahead or back, for choosing a weekday or a year.
+#: A verb that takes an infinitive counts with its "to": "planned to leave on Thursday" looks
+#: ahead although "planned" is a past tense.
 FUTURE_MARKERS = (
-    "will",
-    "would",
-    "payable",
-    "effective",
-    "expect",
-    "expects",
-    "planning",
-    "plans",
-    "as soon as",
-    "as early as",
-    "is to",
-    "are to",
-    "to be",
-    "won't",
-    "shall",
-    "'ll",
-    "’ll",
-    "going to",
-    "due to",
-    "set to",
-    "plans to",
-    "plan to",
-    "expected to",
-    "scheduled",
-    "upcoming",
-    "coming",
-    "next",
-)
+    "will", "would", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "to be",
+    "payable", "effective", "expect", "expects", "planning", "as soon as", "as early as",
+    "set to", "scheduled", "upcoming", "coming", "next", "due to be", "is due to", "are due to",
+    "was due to", "were due to", "been due to", "'s due to", "’s due to",
+)  # fmt: skip
+#: Phrases holding a marker that is no tense: "next to the embassy".
+NOT_TENSE_MARKERS = ("next to", "next door", "last resort", "at last", "last-minute")
+#: Verbs that, with "to", look ahead to what the infinitive names: "planned to leave on
+#: Thursday". After the date they say only when the date was: "Saturday vowed to".
+INFINITIVE_LEADS = (
+    "about", "poised", "likely", "ready", "prepared", "expected", "plan", "plans", "planned",
+    "planning", "agreed", "agrees", "decided", "decides", "intend", "intends", "intended",
+    "aims", "aimed", "hopes", "hoped", "wants", "wanted", "promised", "promises", "vowed",
+    "vows", "threatened", "threatens", "offered", "offers",
+)  # fmt: skip
+#: Past tenses that do not end in -ed (those that do are found by their ending), and the
+#: present perfect, which reports what is done.
 PAST_MARKERS = (
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "took",
-    "went",
-    "came",
-    "began",
-    "held",
-    "saw",
-    "made",
-    "gave",
-    "met",
-    "last",
-    "ago",
-    "brought",
-    "bought",
-    "sold",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "left",
-    "became",
-    "found",
-    "got",
-    "paid",
-    "ran",
-    "wrote",
-    "spoke",
-    "led",
-    "kept",
-    "sent",
-    "spent",
-    "struck",
-    "thought",
-    "knew",
-    "grew",
-    "chose",
-)
+    "was", "were", "had", "did", "said", "told", "took", "went", "came", "began", "held",
+    "saw", "made", "gave", "met", "last", "ago", "brought", "bought", "sold", "fell", "rose",
+    "won", "lost", "left", "became", "found", "got", "paid", "ran", "wrote", "spoke", "led",
+    "kept", "sent", "spent", "struck", "thought", "knew", "grew", "chose", "sought", "fought",
+    "caught", "taught", "built", "lent", "meant", "felt", "slept", "heard", "laid", "fled",
+    "fed", "shot", "forgot", "spun", "hung", "stuck", "swung", "rode", "drove", "broke",
+    "froze", "woke", "stole", "arose", "ate", "drank", "sang", "swam", "rang", "sank", "threw",
+    "flew", "drew", "withdrew", "blew", "shook", "hid", "sat", "dug", "stood", "understood",
+    "overtook", "undertook", "upheld", "withheld", "tore", "wore", "swore", "bled", "crept",
+    "dealt", "forbade", "oversaw", "overthrew", "rebuilt", "sped", "swept", "wept",
+    "has been", "have been", "’ve been", "'ve been",
+)  # fmt: skip
+#: Words in -ed that are not past tenses: adjectives and words that merely end so.
+NOT_PAST_ED = frozenset({
+    "hundred", "need", "speed", "seed", "feed", "bleed", "breed", "proceed", "succeed",
+    "exceed", "indeed", "bed", "red", "shed", "wed", "sled", "unexpected", "unspecified",
+    "unidentified", "unnamed", "undisclosed", "unconfirmed", "unprecedented", "unlimited",
+    "unrelated", "unarmed", "unsolved", "unemployed", "unexplained", "unresolved", "united",
+    "alleged", "so-called", "supposed", "detailed", "limited", "related", "advanced",
+    "experienced", "concerned", "interested", "qualified", "complicated", "sophisticated",
+    "dedicated", "armed", "retired", "married", "beloved", "sacred", "naked", "wicked",
+    "embattled", "troubled", "beleaguered", "renewed", "heated", "proposed", "planned",
+    "scheduled", "expected", "anticipated", "intended", "delayed", "postponed",
+})  # fmt: skip
+#: An auxiliary before a future marker that puts the whole in the past: "was due to",
+#: "had been expected to", "were to".
+PAST_AUXILIARIES = ("was", "were", "had", "had been", "'d been", "’d been")
 
 
 #: Words before "N years ago" that change what it means: "more than ten years ago" lies before
@@ -320,6 +296,7 @@ ANAPHORIC_MODES: dict[str, int] = {
 #: "three days later" counts forward, "a year earlier" back.
 LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "before": -1,
                                "previously": -1}  # fmt: skip
+
 
 def _last_words(*tables: object) -> frozenset[str]:
     return frozenset(str(w).split()[-1] for table in tables for w in table)  # type: ignore[attr-defined]
@@ -363,23 +340,30 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 
 #: Words before "quarter" or "period" that make it the period a report is about.
 REPORT_ADJECTIVES = frozenset({"latest", "current", "same", "comparable", "recent", "just-ended"})
+#: Sub-year codes of reporting periods: quarters (33-36) and halves (40, 41).
+REPORTED_SUBYEARS = frozenset({33, 34, 35, 36, 40, 41})
 #: "year-ago", "year-earlier": the same period a year before.
 YEAR_AGO = ("year-ago", "year-earlier", "year ago", "year earlier", "year-before")
 
 #: Spoken years: "nineteen ninety-six", "two thousand".
 SPOKEN_CENTURIES = {"eighteen": 1800, "nineteen": 1900}
 
-TRIGGERS.update({
-    "holiday": frozenset({"christmas", "thanksgiving", "halloween", "boxing", "valentine", "year"}),
-    "report": frozenset({"quarter", "period", "year"}),
-    # narrower classes for rules whose phrases always hold one of these words
-    "calunit": frozenset({"week", "month", "year", "quarter"}),
-    "dayunit": frozenset({"day", "week", "month", "year"}),
-    "leadunit": frozenset({"decade", "year", "month", "week", "fortnight", "century"}),
-    "plural": frozenset({"years", "months", "weeks", "days", "decades", "centuries", "hours",
-                         "minutes"}),
-    "long": frozenset({"long"}),
-    "yearword": frozenset({"year"}),
-    "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
-})
+TRIGGERS.update(
+    {
+        "holiday": frozenset(
+            {"christmas", "thanksgiving", "halloween", "boxing", "valentine", "year"}
+        ),
+        "report": frozenset({"quarter", "period", "year"}),
+        # narrower classes for rules whose phrases always hold one of these words
+        "calunit": frozenset({"week", "month", "year", "quarter"}),
+        "dayunit": frozenset({"day", "week", "month", "year"}),
+        "leadunit": frozenset({"decade", "year", "month", "week", "fortnight", "century"}),
+        "plural": frozenset(
+            {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"}
+        ),
+        "long": frozenset({"long"}),
+        "yearword": frozenset({"year"}),
+        "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
+    }
+)
 CASED_TRIGGERS = CASED_TRIGGERS | {"holiday"}

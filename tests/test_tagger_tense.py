@@ -1,0 +1,181 @@
+"""Table-driven tests of how the sentence around a date chooses its year or week: tense,
+plans, quotations, reporting periods, and times of day that take a day named after them."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import DateValue
+from timeline.models import Resolution
+from timeline.sentences import crosses_sentence, sentence_bounds
+from timeline.tagger import tag
+from timeline.tagger.tense import tense
+
+WED = DateValue.of_day(1998, 9, 30)  # a Wednesday
+MON = DateValue.of_day(1989, 10, 30)  # a Monday, in the fourth quarter
+THU = DateValue.of_day(2000, 2, 10)  # a Thursday
+SAT = DateValue.of_day(1998, 8, 8)  # a Saturday
+REPORT = DateValue.of_day(1989, 11, 2)  # a Thursday, in the fourth quarter
+
+# (sentence, phrase, expected tense)
+TENSES = [
+    ("The team will leave on Thursday.", "Thursday", "future"),
+    ("The team left on Thursday.", "Thursday", "past"),
+    ("The team planned to leave on Thursday.", "Thursday", "future"),  # "planned to" looks ahead
+    ("On Friday, the government planned to pay the claims.", "Friday", "past"),
+    ("On Tuesday, the league plans to hold a news conference.", "Tuesday", "future"),
+    ("The president Saturday vowed to hunt them down.", "Saturday", "past"),
+    ("It had been due to expire Friday evening.", "Friday", "past"),
+    ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
+    ("Protesters were planning to drive to the airport on Monday.", "Monday", "future"),
+    ("It would be paid on a still unspecified date in January.", "January", "future"),
+    ("Investigators have been searching since the Oct. 23 slaying.", "Oct. 23", "past"),
+    ("The dividend will be paid Dec. 14.", "Dec. 14", "future"),  # "paid" after "be": passive
+    ("A summit would still be held on April 24.", "April 24", "future"),
+    ("A bomb hit the building next to the embassy Friday morning.", "Friday", ""),
+    ("Two hundred people march on Monday.", "Monday", ""),  # "hundred" is no past tense
+    ("''He will leave on Thursday,'' Castro said.", "Thursday", "future"),
+    ("He sought support on Thursday.", "Thursday", "past"),
+    ("The U.S. embassy said it will open on Friday.", "Friday", "future"),
+    ("Nothing happened. We meet on Friday.", "Friday", ""),  # the other sentence's tense
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), TENSES)
+def test_tense(sentence: str, phrase: str, expected: str) -> None:
+    start = sentence.index(phrase)
+    assert tense(sentence, start, start + len(phrase)) == expected
+
+
+# (sentence, published, [(surface, EDTF)])
+DATES = [
+    # the tense chooses the week of a weekday, and the year of a month
+    ("The team planned to leave Nairobi on Thursday.", WED, [("Thursday", "1998-10-01")]),
+    ("It had been due to expire Friday evening.", MON, [("Friday evening", "1989-10-27")]),
+    ("It agreed to buy the line in February.", MON, [("February", "1990-02")]),
+    (
+        "The bomb hit a building next to the U.S. embassy Friday morning.",
+        SAT,
+        [("Friday morning", "1998-08-07")],
+    ),
+    # the publication's own weekday is that day, in the past or the future
+    (
+        "Later Thursday, they sought support for a bill that would help.",
+        THU,
+        [("Thursday", "2000-02-10")],
+    ),
+    ("The minister will meet them on Thursday.", THU, [("Thursday", "2000-02-10")]),
+    ("The minister will meet them next Thursday.", THU, [("next Thursday", "2000-02-17")]),
+    # a quarter is reported after it ends: the quarter just ended, in any tense
+    ("It expects to report a third-quarter loss.", REPORT, [("third-quarter", "1989-35")]),
+    ("It cut the dividend due to its third-quarter loss.", REPORT, [("third-quarter", "1989-35")]),
+    # "the latest quarter" is the quarter reported on, not one looked ahead to
+    (
+        "Third-quarter net rose. The quake will result in a fourth-quarter charge. "
+        "Earnings fell in the latest quarter.",
+        REPORT,
+        [
+            ("Third-quarter", "1989-35"),
+            ("fourth-quarter", "1989-36"),
+            ("the latest quarter", "1989-35"),
+        ],
+    ),
+    # "a year earlier" after the latest quarter is that quarter a year before
+    (
+        "Profit rose in the latest quarter to $155 million from $99 million a year earlier.",
+        REPORT,
+        [("the latest quarter", "1989-35"), ("a year earlier", "1988-35")],
+    ),
+    # comparisons with "a year earlier" do not count back from each other
+    (
+        "In 1989, sales rose to $5 million from $4 million a year earlier. Net was $2 million, "
+        "against $1 million a year earlier.",
+        None,
+        [("1989", "1989"), ("a year earlier", "1988"), ("a year earlier", "1988")],
+    ),
+    # a narrative still counts on from the year before
+    (
+        "The war began in 1939. The following year France fell. The following year it spread.",
+        None,
+        [("1939", "1939"), ("The following year", "1940"), ("The following year", "1941")],
+    ),
+]
+
+# (sentence, published, surface of the time, EDTF of its day or None)
+TIMES = [
+    (
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+        SAT,
+        "10:35 a.m.",
+        "1998-08-07",
+    ),
+    ("The offer runs until 5 p.m. EST, Nov. 6.", MON, "5 p.m.", "1989-11-06"),
+    ("On 3 May 2021 the doors opened at 9am.", None, "9am", "2021-05-03"),
+    ("He was shot at 10 p.m. The funeral is on Friday.", SAT, "10 p.m.", None),
+    ("The doors opened at 9am.", SAT, "9am", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), DATES)
+def test_dates_chosen_by_their_sentence(
+    sentence: str, published: DateValue | None, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.text, m.value.edtf if m.value else None) for m in tag(sentence, published)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("sentence", "published", "surface", "expected"), TIMES)
+def test_a_time_takes_the_day_of_its_sentence(
+    sentence: str, published: DateValue | None, surface: str, expected: str | None
+) -> None:
+    time = next(m for m in tag(sentence, published) if m.text == surface)
+    assert (time.value.edtf if time.value else None) == expected
+    if expected is None:
+        assert time.resolved_by is Resolution.UNRESOLVED
+
+
+# (text, phrase, the sentence around it)
+SENTENCES = [
+    (
+        "It fell. The U.S. embassy reopened on Friday. Then it rained.",
+        "Friday",
+        "The U.S. embassy reopened on Friday.",
+    ),
+    (
+        "It left at 10 a.m. Friday for Paris. Next.",
+        "Friday",
+        "It left at 10 a.m. Friday for Paris.",
+    ),
+    ("He was shot at 10 p.m. The funeral is on Friday.", "Friday", "The funeral is on Friday."),
+    ("Mr. Smith came on 1 May 2020. Next.", "1 May 2020", "Mr. Smith came on 1 May 2020."),
+    ("Heading\nMay 17\nBody text.", "May 17", "May 17"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sentence"), SENTENCES)
+def test_sentence_bounds_read_abbreviations(text: str, phrase: str, sentence: str) -> None:
+    start = text.index(phrase)
+    lo, hi = sentence_bounds(text, start, start + len(phrase))
+    assert text[lo:hi] == sentence
+
+
+def test_sentence_bounds_stay_within_the_window() -> None:
+    text = "word " * 1000 + "on 1 May 2020 " + "word " * 1000
+    start = text.index("1 May")
+    lo, hi = sentence_bounds(text, start, start + 10, window=50)
+    assert start - 50 <= lo and hi <= start + 10 + 50
+
+
+@pytest.mark.parametrize(
+    ("between", "crosses"),
+    [
+        (" (0735 GMT) ", False),
+        (" a.m. EST ", False),
+        (". The ", True),
+        ("\n", True),
+        (" in the U.S. ", False),
+    ],
+)
+def test_crosses_sentence(between: str, crosses: bool) -> None:
+    text = "Done" + between + "Y"
+    assert crosses_sentence(text, 4, 4 + len(between)) is crosses
