@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.dates import DateError, DateValue, Precision, Qualifier
+from timeline.dates import DateError, DateValue, Precision, Qualifier, day_number
 
 D = date.fromisoformat
 
@@ -123,3 +123,59 @@ def test_overlaps(a: str, b: str, overlap: bool) -> None:
     x, y = DateValue.parse(a), DateValue.parse(b)
     assert x.overlaps(y) is overlap
     assert y.overlaps(x) is overlap
+
+
+# ------------------------------------------------------------------ before the common era
+# (text, EDTF, display, astronomical year)
+BEFORE_COMMON_ERA = [
+    ("-0479", "-0479", "480 BC", -479),
+    ("480 BC", "-0479", "480 BC", -479),
+    ("31 BCE", "-0030", "31 BC", -30),
+    ("490 B.C.", "-0489", "490 BC", -489),
+    ("0000", "0000", "1 BC", 0),
+    ("-04XX", "-04XX", "5th century BC", -499),
+    ("-00XX", "-00XX", "1st century BC", -99),
+    ("-0498/-0492", "-0498/-0492", "499–493 BC", -498),
+    ("-0026/0014", "-0026/0014", "27 BC – AD 14", -26),
+    ("late -0479", "-0479", "late 480 BC", -479),
+    ("c. -0479", "-0479~", "about 480 BC", -479),
+    ("-0479/..", "-0479/..", "since 480 BC", -479),
+]
+
+
+@pytest.mark.parametrize(("text", "edtf", "display", "year"), BEFORE_COMMON_ERA)
+def test_years_before_the_common_era(text: str, edtf: str, display: str, year: int) -> None:
+    value = DateValue.parse(text)
+    assert (value.edtf, value.display(), value.year) == (edtf, display, year)
+    assert value.year_known and value.earliest is None  # a Python date starts at year 1
+    if value.qualifier is None:
+        assert DateValue.parse(value.edtf) == value  # the EDTF spelling reads back the same
+
+
+def test_day_numbers_continue_before_year_one() -> None:
+    assert day_number(1, 1, 1) == 1 == date(1, 1, 1).toordinal()
+    assert day_number(0) == 1 - 366  # 1 BC is a leap year in the proleptic calendar
+    assert day_number(-479 + 1) - day_number(-479) == 365
+    assert day_number(-400) - day_number(-800) == 146097  # a whole number of 400-year cycles
+    value = DateValue.parse("-0479")
+    assert (value.first_day, value.last_day) == (day_number(-479), day_number(-478) - 1)
+
+
+def test_before_the_common_era_sorts_first_and_compares() -> None:
+    texts = ["1999", "XXXX-05", "-0479", "0000", "-04XX", "-0498/-0492", "2011"]
+    ordered = sorted((DateValue.parse(t) for t in texts), key=DateValue.sort_key)
+    assert [v.display() for v in ordered] == [
+        "5th century BC", "499–493 BC", "480 BC", "1 BC", "1999", "2011", "May",
+    ]  # fmt: skip
+    century, year = DateValue.parse("-04XX"), DateValue.parse("-0479")
+    assert century.contains(year) and year.overlaps(century)
+    assert not year.overlaps(DateValue.parse("1999"))
+    assert not year.overlaps(DateValue.parse("XXXX-05"))  # no month is placed before 1 CE
+    before = DateValue.parse("before -0479")
+    assert before.first_day is None and before.last_day == day_number(-479) - 1
+
+
+@pytest.mark.parametrize("text", ["-0479-06", "-0479-06-01", "0000-21"])
+def test_months_and_days_before_the_common_era_are_refused(text: str) -> None:
+    with pytest.raises(DateError, match="before 1 CE"):
+        DateValue.parse(text)

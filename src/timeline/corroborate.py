@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 
 from .curation import Curation
@@ -237,8 +236,13 @@ def window(candidate: Candidate, size: int = WINDOW_WORDS) -> dict[str, bool]:
 # --------------------------------------------------------------------------- dates
 
 
-def _bounds(value: DateValue) -> tuple[date, date]:
-    return value.earliest or date.min, value.latest or date.max
+#: Day numbers beyond any date, for an open end.
+_NO_START, _NO_END = -(10**9), 10**9
+
+
+def _bounds(value: DateValue) -> tuple[int, int]:
+    first, last = value.first_day, value.last_day
+    return (_NO_START if first is None else first), (_NO_END if last is None else last)
 
 
 def named_date(value: DateValue) -> DateValue:
@@ -283,7 +287,7 @@ def _span(value: DateValue) -> int:
     if not value.year_known:
         return 10**7
     lo, hi = _bounds(value)
-    return (hi - lo).days
+    return hi - lo
 
 
 def core_date(dates: Sequence[DateValue]) -> DateValue | None:

@@ -6,8 +6,14 @@ A :class:`DateValue` is never a bare ``datetime``: "June 2018" covers the whole 
 * its EDTF spelling (ISO 8601-2): ``2011``, ``2018-06``, ``2023-03-01``, ``2022-21`` (spring),
   ``2022-W20`` (a week), ``199X`` (a decade), ``2012/2021`` (an interval), ``2019/..`` (open),
   ``XXXX-05-16`` (year unknown), ``2022~`` (approximate);
-* the first and last day it can mean (``earliest``/``latest``; ``None`` where open or unknown);
+* the first and last day it can mean (``earliest``/``latest``; ``None`` where open or unknown),
+  and the same as day numbers (``first_day``/``last_day``), which also exist before 1 CE;
 * its precision and an optional qualifier (early, mid, late, before, after, approximate).
+
+Years before the common era are EDTF's astronomical years: 480 BC is ``-0479``, 1 BC is
+``0000``, the 5th century BC is ``-04XX`` (years -499 to -400). They are years and centuries
+only (no months or days), shown as "480 BC", and have no ``earliest``/``latest`` (a Python
+``date`` starts at year 1); ``first_day``/``last_day`` place them in time.
 
 Nothing here fills in a part the source did not give.
 """
@@ -27,6 +33,8 @@ __all__ = [
     "Qualifier",
     "MONTH_NAMES",
     "SEASON_NAMES",
+    "day_number",
+    "year_label",
 ]
 
 
@@ -100,6 +108,28 @@ def _check_year(year: int) -> None:
         raise DateError(f"year {year} is outside the supported range 1-9999")
 
 
+_EARLIEST_YEAR = -9999  # 10000 BC
+_GREGORIAN_CYCLE_DAYS = 146097  # the calendar repeats every 400 years
+
+
+def day_number(year: int, month: int = 1, day: int = 1) -> int:
+    """The proleptic Gregorian day number of a day (as ``date.toordinal``: 1 January of year 1
+    is 1), for astronomical years before 1 too: year 0 is 1 BC, year -479 is 480 BC."""
+    if year >= 1:
+        return date(year, month, day).toordinal()
+    cycles = (1 - year) // 400 + 1
+    return date(year + 400 * cycles, month, day).toordinal() - _GREGORIAN_CYCLE_DAYS * cycles
+
+
+def year_label(year: int) -> str:
+    """An astronomical year as a reader writes it: 2022 is "2022", -479 is "480 BC"."""
+    return str(year) if year >= 1 else f"{1 - year} BC"
+
+
+def _edtf_year(year: int) -> str:
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A date, period or interval at the precision its source gave."""
@@ -137,6 +167,12 @@ class DateValue:
 
     @classmethod
     def of_year(cls, year: int) -> DateValue:
+        """A year; an astronomical year of 0 or less is before the common era (-479 is
+        480 BC)."""
+        if year < 1:
+            if year < _EARLIEST_YEAR:
+                raise DateError(f"year {year_label(year)} is before the supported range")
+            return cls(_edtf_year(year), Precision.YEAR, None, None)
         _check_year(year)
         return cls(f"{year:04d}", Precision.YEAR, date(year, 1, 1), date(year, 12, 31))
 
@@ -193,6 +229,14 @@ class DateValue:
                    date(first + 99, 12, 31))  # fmt: skip
 
     @classmethod
+    def of_century_bc(cls, number: int) -> DateValue:
+        """The ``number``-th century before the common era: 5 is 500-401 BC, spelled ``-04XX``
+        (astronomical years -499 to -400)."""
+        if not 1 <= number <= 100:
+            raise DateError(f"the {number}th century BC is outside the supported range")
+        return cls(f"-{number - 1:02d}XX", Precision.CENTURY, None, None)
+
+    @classmethod
     def partial(cls, month: int, day: int | None = None) -> DateValue:
         """A month or day whose year is unknown: ``XXXX-05`` or ``XXXX-05-16``."""
         if not 1 <= month <= 12:
@@ -208,8 +252,10 @@ class DateValue:
         """From ``start`` to ``end``; either may be ``None`` for an open end."""
         if start is None and end is None:
             raise DateError("an interval needs at least one end")
-        if start and end and start.earliest and end.latest and start.earliest > end.latest:
-            raise DateError(f"interval {start.edtf}/{end.edtf} ends before it starts")
+        first = start.first_day if start else None
+        last = end.last_day if end else None
+        if first is not None and last is not None and first > last:
+            raise DateError(f"interval {start.edtf}/{end.edtf} ends before it starts")  # type: ignore[union-attr]
         edtf = f"{start.edtf if start else '..'}/{end.edtf if end else '..'}"
         ends = [v for v in (start, end) if v is not None]
         precision = max((v.precision for v in ends), key=_PRECISION_ORDER.index)
@@ -253,8 +299,9 @@ class DateValue:
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         qualifier: Qualifier | None = None
-        match = re.match(r"(early|mid|late|before|after|approximately|circa|c\.)\s*-?\s*",
-                         stripped, re.I)  # fmt: skip
+        # "mid-2021", "late 2022"; in "late -0479" the hyphen is the year's sign
+        match = re.match(r"(early|mid|late|before|after|approximately|circa|c\.)"
+                         r"(?:\s+(?=-\d)|\s*-?\s*)", stripped, re.I)  # fmt: skip
         if match:
             word = match.group(1).lower()
             qualifier = (
@@ -292,15 +339,48 @@ class DateValue:
 
     @property
     def year(self) -> int | None:
-        """The calendar year a reader would file this under (the start of an interval)."""
+        """The calendar year a reader would file this under (the start of an interval), as an
+        astronomical year (-479 for 480 BC)."""
+        if self.endpoints is not None:
+            start, end = self.endpoints
+            return (start or end).year  # type: ignore[union-attr]
         when = self.earliest or self.latest
-        return when.year if when else None
+        if when is not None:
+            return when.year
+        if self.is_before_common_era:
+            return int(self.edtf.rstrip("~")[:5].replace("X", "9"))
+        return None
+
+    @property
+    def is_before_common_era(self) -> bool:
+        """True for a year or century before 1 CE (or an interval that starts there)."""
+        return self.edtf.startswith(("-", "0000"))
+
+    @property
+    def first_day(self) -> int | None:
+        """The day number (:func:`day_number`) of the first day this can mean, or None."""
+        if self.earliest is not None:
+            return self.earliest.toordinal()
+        if self.endpoints is not None:
+            return self.endpoints[0].first_day if self.endpoints[0] else None
+        return _era_days(self)[0]
+
+    @property
+    def last_day(self) -> int | None:
+        """The day number (:func:`day_number`) of the last day this can mean, or None."""
+        if self.latest is not None:
+            return self.latest.toordinal()
+        if self.endpoints is not None:
+            return self.endpoints[1].last_day if self.endpoints[1] else None
+        return _era_days(self)[1]
 
     def contains(self, other: DateValue) -> bool:
         """True when every day ``other`` can mean lies within this value."""
-        if None in (self.earliest, self.latest, other.earliest, other.latest):
+        bounds = (self.first_day, self.last_day, other.first_day, other.last_day)
+        if None in bounds:
             return False
-        return self.earliest <= other.earliest and other.latest <= self.latest  # type: ignore[operator]
+        lo, hi, other_lo, other_hi = bounds
+        return lo <= other_lo and other_hi <= hi  # type: ignore[operator]
 
     def overlaps(self, other: DateValue) -> bool:
         """True when the two values can mean at least one common day.
@@ -313,6 +393,8 @@ class DateValue:
             return long.startswith(short)
         if not self.year_known or not other.year_known:
             partial, known = (self, other) if not self.year_known else (other, self)
+            if known.earliest is None and known.latest is None:
+                return False  # before the common era: no month or day is known there
             first = (known.earliest or known.latest).year  # type: ignore[union-attr]
             last = (known.latest or known.earliest).year  # type: ignore[union-attr]
             for year in range(first, min(last, first + 10) + 1):
@@ -322,9 +404,9 @@ class DateValue:
                 except DateError:  # 29 February in a common year
                     continue
             return False
-        lo = max(d for d in (self.earliest, other.earliest, date.min) if d is not None)
-        hi = min(d for d in (self.latest, other.latest, date.max) if d is not None)
-        return lo <= hi
+        lo = max((d for d in (self.first_day, other.first_day) if d is not None), default=None)
+        hi = min((d for d in (self.last_day, other.last_day) if d is not None), default=None)
+        return lo is None or hi is None or lo <= hi
 
     def in_year(self, year: int) -> DateValue:
         """A value with no known year ("XXXX-05-16") placed in ``year``."""
@@ -332,15 +414,16 @@ class DateValue:
             return self
         return DateValue.parse(f"{year:04d}{self.edtf[4:]}")
 
-    def sort_key(self) -> tuple[int, date, int, str]:
+    def sort_key(self) -> tuple[int, int, int, str]:
         """Chronological order across precisions: by first day, wider spans first.
 
         Open-started values sort by their last day; values with no known year go last.
         """
-        anchor = self.earliest or self.latest
+        first, last = self.first_day, self.last_day
+        anchor = first if first is not None else last
         if anchor is None:
-            return (1, date.max, 0, self.edtf)
-        span = (self.latest - self.earliest).days if self.earliest and self.latest else 0
+            return (1, 0, 0, self.edtf)
+        span = last - first if first is not None and last is not None else 0
         return (0, anchor, -span, self.edtf)
 
     # ----------------------------------------------------------------- display
@@ -403,28 +486,35 @@ _SINGLE = re.compile(
       | (?P<wyear>\d{4})-W(?P<week>\d{2})
       | (?P<uyear>XXXX)-(?P<umonth>\d{2})(?:-(?P<uday>\d{2}))?
       | (?P<decade>\d{3})X
-      | (?P<century>\d{2})XX
+      | (?P<century>-?\d{2})XX
     )$""",
     re.X,
 )
 
 
+#: A year before the common era as people write it: "480 BC", "31 BCE", "490 B.C.".
+_BC_YEAR = re.compile(r"^(\d{1,4})\s*(?:BCE?|B\.C\.(?:E\.)?)$", re.I)
+
+
 def _parse_single(text: str, column: int) -> DateValue:
     match = _SINGLE.match(text)
     if not match:
+        bc = _BC_YEAR.match(text)
+        if bc and int(bc.group(1)) >= 1:
+            return DateValue.of_year(1 - int(bc.group(1)))
         raise DateError(
             f"{text!r} is not an EDTF date (examples: 2011, 2018-06, 2023-03-01, 2022-21, "
-            "2012/2021, late 2022)",
+            "2012/2021, late 2022, -0479 or 480 BC)",
             column,
         )
     g = match.groupdict()
     try:
         if g["year"] is not None:
             year = int(g["year"])
-            if year <= 0:
-                raise DateError("years before 1 CE are not supported yet", column)
             if g["month"] is None:
                 return DateValue.of_year(year)
+            if year <= 0:
+                raise DateError("before 1 CE only years and centuries are supported", column)
             month = int(g["month"])
             if g["day"] is not None:
                 return DateValue.of_day(year, month, int(g["day"]))
@@ -438,7 +528,10 @@ def _parse_single(text: str, column: int) -> DateValue:
             return DateValue.partial(int(g["umonth"]), day)
         if g["decade"] is not None:
             return DateValue.of_decade(int(g["decade"]) * 10)
-        return DateValue.of_century(int(g["century"]) + 1)
+        century = g["century"]
+        if century.startswith("-"):
+            return DateValue.of_century_bc(int(century[1:]) + 1)
+        return DateValue.of_century(int(century) + 1)
     except DateError as err:
         raise DateError(str(err), column) from None
 
@@ -449,6 +542,8 @@ def _display_plain(value: DateValue) -> str:
         parts = edtf.split("-")
         month = MONTH_NAMES[int(parts[1]) - 1]
         return f"{int(parts[2])} {month}" if len(parts) == 3 else month
+    if value.is_before_common_era:
+        return _display_before_common_era(value)
     lo = value.earliest
     assert lo is not None
     if p is Precision.DAY:
@@ -462,9 +557,7 @@ def _display_plain(value: DateValue) -> str:
     if p is Precision.DECADE:
         return f"{edtf[:3]}0s"
     if p is Precision.CENTURY:
-        century = int(edtf[:2]) + 1
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(century % 10, "th")
-        return f"{century}{'th' if 10 <= century % 100 <= 20 else suffix} century"
+        return f"{_ordinal(int(edtf[:2]) + 1)} century"
     code = int(edtf[5:7])
     year = int(edtf[:4])
     if p is Precision.SEASON:
@@ -474,6 +567,38 @@ def _display_plain(value: DateValue) -> str:
     if p is Precision.HALF:
         return f"{'first' if HALF_CODES[code] == 1 else 'second'} half of {year}"
     return f"{year} ({p.value})"
+
+
+def _ordinal(number: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
+
+
+def _display_before_common_era(value: DateValue) -> str:
+    if value.precision is Precision.CENTURY:
+        return f"{_ordinal(int(value.edtf[1:3]) + 1)} century BC"
+    return year_label(value.year)  # type: ignore[arg-type]
+
+
+def _era_days(value: DateValue) -> tuple[int | None, int | None]:
+    """First and last day numbers of a year or century before the common era, narrowed or
+    opened by its qualifier; (None, None) for anything else without days."""
+    if not value.is_before_common_era or value.endpoints is not None:
+        return None, None
+    year = value.year
+    assert year is not None
+    span = 100 if value.precision is Precision.CENTURY else 1
+    lo, hi = day_number(year), day_number(year + span) - 1
+    q = value.qualifier
+    if q is Qualifier.BEFORE:
+        return None, lo - 1
+    if q is Qualifier.AFTER:
+        return hi + 1, None
+    if q in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE):
+        index = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE).index(q)
+        days = hi - lo + 1
+        return lo + days * index // 3, lo + days * (index + 1) // 3 - 1
+    return lo, hi
 
 
 def _display_range(start: DateValue, end: DateValue) -> str:
@@ -491,4 +616,9 @@ def _display_range(start: DateValue, end: DateValue) -> str:
             return f"{MONTH_NAMES[a.month - 1]}–{MONTH_NAMES[b.month - 1]} {a.year}"
         if start.precision is Precision.YEAR:
             return f"{a.year}–{b.year}"
+    plain = start.precision is end.precision is Precision.YEAR and same_shape
+    if plain and start.is_before_common_era and end.is_before_common_era:
+        return f"{1 - start.year}–{1 - end.year} BC"  # type: ignore[operator]
+    if start.is_before_common_era and not end.is_before_common_era and end.year_known:
+        return f"{start.display()} – AD {end.display()}"
     return f"{start.display()} – {end.display()}"

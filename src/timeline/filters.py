@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from timeline.dates import DateValue
 from timeline.models import Event
@@ -59,11 +58,12 @@ def filter_events(
     ]
 
 
-def _bound(value: DateValue | None, name: str, *, first: bool) -> date | None:
+def _bound(value: DateValue | None, name: str, *, first: bool) -> int | None:
+    """The first (or last) day number of a filter's date."""
     if value is None:
         return None
-    day = value.earliest if first else value.latest
-    if day is None:
+    day = value.first_day if first else value.last_day
+    if day is None or not value.year_known:
         side = "first" if first else "last"
         raise FilterError(
             f"--{name} {value.edtf}: its {side} day is not known; give a date with a known "
@@ -72,12 +72,13 @@ def _bound(value: DateValue | None, name: str, *, first: bool) -> date | None:
     return day
 
 
-def _in_range(value: DateValue, low: date | None, high: date | None) -> bool:
-    if not value.year_known or (value.earliest is None and value.latest is None):
+def _in_range(value: DateValue, low: int | None, high: int | None) -> bool:
+    first, last = value.first_day, value.last_day
+    if not value.year_known or (first is None and last is None):
         return False
-    if low is not None and value.latest is not None and value.latest < low:
+    if low is not None and last is not None and last < low:
         return False
-    if high is not None and value.earliest is not None and value.earliest > high:
+    if high is not None and first is not None and first > high:
         return False
     return True
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from timeline.dates import MONTH_NAMES, DateValue, Precision
+from timeline.dates import MONTH_NAMES, DateValue, Precision, year_label
 
 if TYPE_CHECKING:
     from timeline.models import Event, SourceRef
@@ -107,7 +107,7 @@ def group_events(events: Iterable[Event], by: str = "year") -> list[tuple[str, l
     if by == "none":
         return [("", events)] if events else []
     if by == "year":
-        return [(UNKNOWN_YEAR if year is None else str(year), group)
+        return [(UNKNOWN_YEAR if year is None else year_label(year), group)
                 for year, group in group_by_year(events)]  # fmt: skip
     known = [event for event in events if event.date.year is not None]
     runs: list[tuple[str, list[Event]]] = []
@@ -125,7 +125,7 @@ def _month_label(value: DateValue) -> str:
     lo, hi = value.earliest, value.latest
     if lo and hi and (lo.year, lo.month) == (hi.year, hi.month):
         return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
-    return str(value.year)
+    return year_label(value.year)  # type: ignore[arg-type]
 
 
 #: Precisions at which the source gave a calendar year of its own.
@@ -140,6 +140,8 @@ def date_parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
     """
     if value.is_interval:
         return value.year, None, None
+    if value.is_before_common_era:  # a year or century only
+        return (value.year if value.precision in _YEAR_GIVEN else None), None, None
     fields = value.edtf.rstrip("~").split("-")
     year = int(fields[0]) if value.year_known and value.precision in _YEAR_GIVEN else None
     month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None

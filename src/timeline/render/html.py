@@ -99,6 +99,8 @@ def datetime_attribute(value: DateValue) -> str | None:
     """The HTML ``datetime`` value at the date's precision, or None where none fits."""
     if value.is_interval or value.precision in (Precision.DECADE, Precision.CENTURY):
         return None
+    if value.is_before_common_era:
+        return None  # HTML's valid years start at 1
     base = value.without_qualifier().edtf
     if not value.year_known:
         return base[5:] if value.precision is Precision.DAY else None
@@ -153,7 +155,7 @@ def _cites(event: Event, badges: dict[str, str]) -> str | None:
 
 def _event(event: Event, badges: dict[str, str], quotes: bool) -> list[str]:
     classes = "event" + (" inferred" if event.inferred else "")
-    classes += "" if event.date.year_known and event.date.year else " unplaced"
+    classes += "" if event.date.year_known and event.date.year is not None else " unplaced"
     what = [f'<h3 class="title">{escape(one_line(event.title))}</h3>']
     cites = _cites(event, badges)
     if cites:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.dates import year_label
 from timeline.models import Event, SourceRef
 from timeline.render import UNKNOWN_YEAR, cited_places, group_by_year, one_line, quote_parts
 
@@ -124,7 +125,7 @@ def render_markdown(
         out += ["No events.", ""]
     notes = _Notes()
     for year, group in group_by_year(events):
-        out += [f"## {year if year is not None else UNKNOWN_YEAR}", ""]
+        out += [f"## {year_label(year) if year is not None else UNKNOWN_YEAR}", ""]
         for event in group:
             out += _item(event, notes, quotes)
         out.append("")

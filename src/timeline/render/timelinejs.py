@@ -47,6 +47,12 @@ def _parts(value: DateValue, grain: str, *, last: bool = False) -> dict[str, int
 def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
     """``(start_date, end_date or None)`` for a single (non-interval) date of known year."""
     grain = _SPAN_GRAIN.get(value.precision)
+    if value.is_before_common_era:
+        # a year (EDTF's astronomical numbering, as TimelineJS takes it) or a century
+        year = value.year
+        assert year is not None
+        last = year + 99 if value.precision is Precision.CENTURY else year
+        return {"year": year}, ({"year": last} if last != year else None)
     if grain is not None and value.qualifier is None:
         return _parts(value, grain), _parts(value, grain, last=True)
     year, month, day = date_parts(value.without_qualifier())
@@ -135,7 +141,7 @@ def _title_text(shown: int, left_out: int) -> str:
 
 def render_timelinejs(events: Sequence[Event], *, title: str | None = None) -> str:
     """TimelineJS JSON for ``events``, ending with a newline."""
-    placed = [event for event in events if event.date.year_known and event.date.year]
+    placed = [event for event in events if event.date.year_known and event.date.year is not None]
     document = {
         "title": {
             "text": {

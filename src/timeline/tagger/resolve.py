@@ -135,6 +135,9 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         # "the latest quarter": the quarter "a year earlier" counts back from
         state.last_quarter, state.last_quarter_end = value, mention.end
     if mention.resolved_by is Resolution.EXPLICIT and value is not None:
+        if value.is_before_common_era:
+            state.context_year = None  # months and days are not placed before 1 CE
+            return
         year = _context_year(value)
         if year is not None:
             state.context_year = year
