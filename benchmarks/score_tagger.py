@@ -10,9 +10,15 @@ errors (missed and spurious surface forms, wrong values).
 
 Our values are compared in TIMEX spelling: seasons ``2022-21`` are ``2022-SP``, quarters
 ``-33`` are ``-Q1``, halves ``-40`` are ``-H1``, decades ``199X`` are ``199``, centuries ``18XX``
-are ``18``. An open interval ("since 2019") is compared by its one end. A gold value with a
-time of day, whatever its tagged type, is compared by its day; a one-digit gold week
-("2000-W7") is read as "2000-W07". The qualifier (gold ``mod``) is not scored.
+are ``18``, years before the common era ``-0479`` are ``BC0480``. An open interval ("since
+2019") is compared by its one end. A gold value with a time of day, whatever its tagged type,
+is compared by its day; a one-digit gold week ("2000-W7") is read as "2000-W07". The qualifier
+(gold ``mod``) is not scored.
+
+Wrong values are also counted by kind (the gold value left unspecified, a date against a
+duration, another unit of the same precision, another precision of the same year), with one
+extra figure that is not TempEval-3's: value accuracy if agreeing with what an unspecified
+gold value does give ("1989-W42" for "1989-WXX") counted as right.
 
 Conventions, as TempEval-3 task A: a closed range mention ("1939-45", "from June to September
 2022") is split at its separator into the two mentions TimeML annotates, each with the value
@@ -31,13 +37,13 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from timeline.dates import DateError, DateValue  # noqa: E402
+from timeline.dates import DateError, DateValue, Precision  # noqa: E402
 from timeline.models import Kind, Mention  # noqa: E402
 from timeline.tagger import tag  # noqa: E402
 
@@ -168,6 +174,11 @@ def timex_values(m: Mention) -> set[str]:
 
 def _timex(value: DateValue) -> str:
     edtf = value.edtf.rstrip("~")
+    if value.is_before_common_era and value.endpoints is None:
+        # TIMEX counts years before the common era without a year 0: -0479 is BC0480
+        if value.precision is Precision.CENTURY:
+            return f"BC{int(edtf[1:3]):02d}"
+        return f"BC{1 - int(edtf):04d}"
     parts = edtf.split("-")
     if len(parts) == 2 and parts[1].isdigit() and int(parts[1]) > 20:
         return f"{parts[0]}-{SUBYEAR[int(parts[1])]}"
@@ -199,6 +210,7 @@ class Score:
     value_ok: int = 0
     type_ok: int = 0
     matched: int = 0
+    wrong_kinds: Counter[str] = field(default_factory=Counter)
 
     def prf(self, tp_sys: int, tp_gold: int) -> tuple[float, float, float]:
         p = tp_sys / self.system if self.system else 0.0
@@ -208,6 +220,25 @@ class Score:
 
 def _shape(text: str) -> str:
     return re.sub(r"\d", "9", " ".join(text.lower().split()))
+
+
+def wrong_kind(ours: set[str], gold: str) -> str:
+    """Why a matched mention's value differs from the gold one, in a few broad kinds."""
+    if not ours:
+        return "no value (a time with no day, a date with no year)"
+    if "X" in gold:
+        prefix = gold.split("X", 1)[0].rstrip("-W")
+        if prefix and any(v.startswith(prefix) for v in ours):
+            return "gold value left unspecified (1989-WXX), ours agrees with what it gives"
+    ours_dated = any(re.match(r"\d{4}", v) for v in ours)
+    if ours_dated != bool(re.match(r"\d{4}", gold)):
+        return "a date on one side, a duration or reference (P1W, PAST_REF) on the other"
+    shape = re.sub(r"\d", "9", gold)
+    if any(re.sub(r"\d", "9", v) == shape for v in ours):
+        return "another day, week, month or year of the same precision"
+    if any(v[:4] == gold[:4] for v in ours):
+        return "the same year at another precision (1988 vs 1988-Q3)"
+    return "other"
 
 
 def score(
@@ -245,6 +276,7 @@ def score(
             else:
                 ours = "/".join(sorted(timex_values(m))) or "-"
                 wrong[f"{_shape(m.text)!r}: {ours} vs {gold_value or '-'}"] += 1
+                s.wrong_kinds[wrong_kind(timex_values(m), gold_value)] += 1
         s.relaxed_system += len(hit_system)
         for i, m in enumerate(mentions):
             if i not in hit_system:
@@ -265,6 +297,13 @@ def report(name: str, docs: list[Doc], errors: int) -> None:
     print(f"type accuracy  {type_acc:6.1%}  (type F1 {type_acc * rf:6.1%})")
     print("recall per type: " + ", ".join(
         f"{t} {found[t] / n:.1%} of {n}" for t, n in totals.most_common()))  # fmt: skip
+    print("wrong values by kind:")
+    for kind, count in s.wrong_kinds.most_common():
+        print(f"   {count:4d}  {kind}")
+    unspecified = sum(n for k, n in s.wrong_kinds.items() if k.startswith("gold value left"))
+    if s.matched:
+        print(f"value accuracy counting agreement with an unspecified gold value as right "
+              f"(not TempEval-3's measure): {(s.value_ok + unspecified) / s.matched:6.1%}")
     for title, counter in (("missed", missed), ("spurious", spurious), ("wrong value", wrong)):
         print(f"-- {errors} most frequent {title}:")
         for text, count in counter.most_common(errors):
