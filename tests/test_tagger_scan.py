@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.tagger import guards, scan, vocab
+from timeline.tagger import firsts, guards, scan, vocab
 from timeline.tagger import patterns as P
 
 PIECES = st.sampled_from([
@@ -39,8 +39,10 @@ def test_a_pattern_reading_the_character_before_finds_what_its_look_behind_finds
     text: str,
 ) -> None:
     assert P.LED
-    for led in P.LED:
-        assert _read(scan.matches(led, text)) == _read(_plain_form(led).finditer(text))
+    for led, plain in P.LED.items():
+        expected = _read(plain.finditer(text))
+        assert _read(scan.matches(led, text)) == expected
+        assert _read(_plain_form(led).finditer(text)) == expected
 
 
 @settings(max_examples=150, deadline=None)
@@ -99,3 +101,97 @@ def test_optional_groups_written_as_alternations_match_the_same(
 )
 def test_word_before(text: str, start: int, word: str) -> None:
     assert guards.word_before(text, start) == word
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        (r"(?:ab|)c", "ac"),
+        (r"(?:a\s|b?)[0-9x]", "0123456789abx"),
+        (r"(?i:k)", "kK\u212a"),
+        (r"(?i:the|its)x", "tTiI\u0130\u0131"),
+        (r"(?=q)(?<!z)(?P<n>y{1,2})", "y"),
+        (r"a?", None),  # can match nothing
+        (r"[^a]b", None),  # nearly any character
+        (r"\sb", None),
+        (r"(?i:\u00e9)", None),  # case-insensitive outside ASCII
+    ],
+)
+def test_first_characters_of_a_pattern(pattern: str, chars: str | None) -> None:
+    assert firsts.first_chars(pattern) == (None if chars is None else frozenset(chars))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_a_pattern_behind_its_first_characters_matches_the_same(text: str) -> None:
+    for plain in P.LED.values():
+        gated = re.compile(firsts.gate(plain.pattern) + plain.pattern)
+        for at in range(len(text) + 1):
+            a, b = plain.match(text, at), gated.match(text, at)
+            assert (a and a.span()) == (b and b.span())
+
+
+def _word_spans(text: str) -> dict[str, set[tuple[int, int]]]:
+    """Each trigger word found on its own: in any case after a character that is not a
+    letter, or Capitalised or in UPPER CASE (and not after a letter) for the cased classes."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" stays
+    for name, words in vocab.TRIGGERS.items():
+        spans = found.setdefault(name, set())
+        for word in words:
+            for m in re.finditer(rf"(?<![a-z]){word}(?![a-z])", lower):
+                piece = text[m.start() : m.end()]
+                if name not in vocab.CASED_TRIGGERS:
+                    spans.add(m.span())
+                elif piece in (word.capitalize(), word.upper()) and not (
+                    m.start() and text[m.start() - 1].isalpha()
+                ):
+                    spans.add(m.span())
+    return found
+
+
+WORDY = st.lists(
+    st.sampled_from(
+        [
+            "May",
+            "may",
+            "MAY",
+            "year",
+            "Year",
+            "years",
+            "ago",
+            "day",
+            "Monday",
+            "mon",
+            "Mon",
+            "FY",
+            "fy",
+            "Christmas",
+            "christmas",
+            " ",
+            "-",
+            "x",
+            "é",
+            "1",
+            "now",
+            "Now",
+            "sat",
+            "Sat",
+            "quarter",
+            "the",
+            ".",
+            "\n",
+            "İ",
+            "\u212a",
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDY)
+def test_trigger_words_found_in_one_pass_are_those_found_one_by_one(text: str) -> None:
+    found = scan.triggers(text)
+    for name, spans in _word_spans(text).items():
+        assert set(found[name]) == spans, name

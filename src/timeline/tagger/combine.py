@@ -58,7 +58,10 @@ def _with_prep(text: str, item: Found) -> Found:
     if not text[item.start - 1 : item.start].isspace():
         return item  # a preposition is followed by a space
     match = P.PREP_BEFORE.search(text, max(0, item.start - 20), item.start)
-    return replace(item, prep=" ".join(match.group(1).lower().split())) if match else item
+    if match is None:
+        return item
+    prep = " ".join(match.group(1).lower().split())
+    return Found(item.start, item.end, item.kind, item.spec, prep)  # (``replace`` is slower)
 
 
 def _range(text: str, a: Found, b: Found) -> Found | None:

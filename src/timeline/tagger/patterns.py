@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
+from .firsts import gate
 
 SP = r"\s{1,3}"  # the space between two words (never an unbounded run)
 OPT_SP = r"\s{0,3}"
@@ -156,8 +157,10 @@ NUMBER = rf"(?P<n>{DIGITS}|(?i:(?=[aAsSfFmMnNcCoOtTeEhH])(?:{_COUNT_WORDS})))"
 UNIT_WORD = rf"(?P<u>{_nocase(list(vocab.UNITS) + list(vocab.UNIT_PLURALS))}){END}"
 
 
-#: Patterns compiled to start by reading the character before the phrase (see ``_c``).
-LED: set[re.Pattern[str]] = set()
+#: Patterns compiled to start by reading the character before the phrase (see ``_c``), each
+#: with the pattern it stands for: the same phrase behind a look-behind, which matches at the
+#: phrase's own start.
+LED: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 def _before(excluded: str) -> str:
@@ -229,8 +232,11 @@ def _c(pattern: str, after: str | None = None) -> re.Pattern[str]:
         if pattern.startswith(lead) or after == lead:
             excluded = lead[4:-1]
             rest = pattern[len(lead) :] if after is None else pattern
-            led = re.compile(f"{_before(excluded)}(?<!{excluded}){_fold(rest)}")
-            LED.add(led)
+            plain = f"(?<!{excluded}){_fold(rest)}"
+            # A pattern led by ``_led`` checks its first letter at once already.
+            first = gate(rest) if after is None else ""
+            led = re.compile(f"{_before(excluded)}(?<!{excluded}){first}{_fold(rest)}")
+            LED[led] = re.compile(plain)
             return led
     return re.compile(_fold(pattern))
 
@@ -347,9 +353,7 @@ RELATIVE_UNIT = _c(
 #: A hedge right before "N units ago": "more than", "about" (see vocab.AGO_HEDGES).
 _AGO_HEDGES = (re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES)
 AGO_HEDGE = _c(
-    r"(?<![\w-])(?P<h>(?i:"
-    + "|".join(sorted(_AGO_HEDGES, key=len, reverse=True))
-    + r"))\s+\Z"
+    r"(?<![\w-])(?P<h>(?i:" + "|".join(sorted(_AGO_HEDGES, key=len, reverse=True)) + r"))\s+\Z"
 )
 
 #: "two years ago", "a week ago".

@@ -468,6 +468,9 @@ def _anaphoric(state: _State, spec: Anaphoric) -> Result:
         if anchor is None or anchor.is_interval or anchor.precision not in needed:
             return _NONE
     ref = anchor.earliest
+    if ref is None and anchor.is_before_common_era and spec.unit == "year":
+        # "the following year" after "492 BC": years count on across the era
+        return DateValue.of_year(anchor.year + spec.offset), how, anchor  # type: ignore[operator]
     if ref is None:  # an anchor whose year is unknown ("May 16") counts nothing
         return _NONE
     if spec.unit == "day":

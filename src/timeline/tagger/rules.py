@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..models import Kind
@@ -33,6 +35,12 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().rstrip(".").split())
 
 
+@lru_cache(maxsize=4096)
+def _year(digits: str) -> Calendar:
+    """The year written ``digits``: one shared value per year, as a calendar is immutable."""
+    return Calendar(int(digits))
+
+
 def _month(m: re.Match[str], group: str = "m") -> int:
     return vocab.MONTHS[_norm(m.group(group))]
 
@@ -44,29 +52,41 @@ def _weekday(word: str | None) -> int | None:
     return vocab.WEEKDAYS.get(key, vocab.WEEKDAY_ABBREVIATIONS.get(key))
 
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """Group ``name`` of ``m``; ``None`` when it matched nothing or the pattern has none (as
+    ``m.groupdict().get(name)``, without building the dictionary)."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _qualifier(m: re.Match[str]) -> str | None:
-    text = m.groupdict().get("q")
-    if not text:
-        return None
-    for word in re.findall(r"[a-z]+", text.lower()):
+    text = _group(m, "q")
+    return _qualifier_of(text) if text else None
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1024)
+def _qualifier_of(text: str) -> str | None:
+    for word in _LETTERS.findall(text.lower()):
         if word in vocab.QUALIFIERS:
             return vocab.QUALIFIERS[word]
     return None
 
 
 def _int(m: re.Match[str], group: str) -> int | None:
-    value = m.groupdict().get(group)
+    value = _group(m, group)
     return int(value) if value else None
 
 
 def _prep(m: re.Match[str]) -> str | None:
-    value = m.groupdict().get("prep")
+    value = _group(m, "prep")
     return _norm(value) if value else None
 
 
 def _span_after_prep(m: re.Match[str]) -> int:
     """Where the span starts: after the preposition, which is never part of it."""
-    if m.groupdict().get("prep"):
+    if _group(m, "prep"):
         rest = m.string[m.end("prep") : m.end()]
         return m.end("prep") + len(rest) - len(rest.lstrip())
     return m.start()
@@ -120,6 +140,10 @@ def month_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Calendar(int(m.group("y")), _month(m), qualifier=_qualifier(m)))
 
 
+_DAY_AFTER = re.compile(r"\s{1,3}[0-9]")
+_OF_AFTER = re.compile(r"\s{1,3}of\b")
+
+
 def month_alone(text: str, m: re.Match[str]) -> Found | None:
     word = m.group("m")
     prep, mode, qual = _prep(m), m.group("mode"), m.group("q")
@@ -131,7 +155,7 @@ def month_alone(text: str, m: re.Match[str]) -> Found | None:
     if _norm(word) in vocab.AMBIGUOUS_MONTHS and not (prep or mode or qual):
         return None
     start = _span_after_prep(m)
-    if mode and re.match(r"\s{1,3}[0-9]", text[m.end() : m.end() + 4]):
+    if mode and _DAY_AFTER.match(text[m.end() : m.end() + 4]):
         return None  # "last Oct. 23": the day's rule reads "Oct. 23"
     if mode:
         named = RelativeNamed(_norm(mode), month=_month(m), qualifier=_qualifier(m))
@@ -158,9 +182,9 @@ def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
     last_end = m.end("more") if m.group("more") else m.end("y")
     if guards.count_follows(text, last_end) or guards.quantity_before(text, m.start()):
         return []
-    found = [Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))), prep)]
+    found = [Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")), prep)]
     for item in P.LIST_YEAR.finditer(text, m.start("more"), m.end("more")):
-        found.append(Found(item.start(), item.end(), Kind.DATE, Calendar(int(item.group()))))
+        found.append(Found(item.start(), item.end(), Kind.DATE, _year(item.group())))
     return found
 
 
@@ -168,7 +192,7 @@ def year_attributive(text: str, m: re.Match[str]) -> Found | None:
     year = int(m.group("y"))
     if guards.count_follows(text, m.end()) and (year % 50 == 0 or year < 1500):
         return None  # "the 2000 residents"; but "the 1777 campaigns", "its 2006 highs"
-    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+    return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
 
 
 def year_bare(text: str, m: re.Match[str]) -> Found | None:
@@ -176,24 +200,25 @@ def year_bare(text: str, m: re.Match[str]) -> Found | None:
     if guards.count_follows(text, m.end()):
         return None
     before = guards.word_before(text, m.start())
-    if before.lower() in vocab.REFERENCE_WORDS:  # as guards.reference_before
+    lower = before.lower()
+    if lower in vocab.REFERENCE_WORDS:  # as guards.reference_before
         return None
-    if before.lower() in vocab.AMOUNT_BEFORE or before.lower() in vocab.QUANTITY_WORDS:
-        if not (before.lower() == "the" and guards.word_after(text, m.end())[:1].isupper()):
+    if lower in vocab.AMOUNT_BEFORE or lower in vocab.QUANTITY_WORDS:
+        if not (lower == "the" and guards.word_after(text, m.end())[:1].isupper()):
             return None  # "about 1500", "to 2000"; but "the 1917 Battle of Arras"
     if before[-1:].isdigit() or text[m.start() - 2 : m.start()].strip() in ("$", "£", "€"):
         return None
-    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+    return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
 
 
 def year_in_brackets(text: str, m: re.Match[str]) -> Found | None:
-    return Found(m.start("y"), m.end("y"), Kind.DATE, Calendar(int(m.group("y"))))
+    return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
 
 
 def year_possessive(text: str, m: re.Match[str]) -> Found | None:
     if guards.reference_before(text, m.start()):
         return None
-    return _date(m, Calendar(int(m.group("y"))))
+    return _date(m, _year(m.group("y")))
 
 
 def year_range(text: str, m: re.Match[str]) -> Found | None:
@@ -241,7 +266,7 @@ def _days(m: re.Match[str], start: int) -> Found | None:
 
 
 def numeric_date(text: str, m: re.Match[str], day_first: bool = True) -> Found | None:
-    """"01/03/2023" (day first, or month first when asked), "25/12/2022" either way."""
+    """ "01/03/2023" (day first, or month first when asked), "25/12/2022" either way."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     if len(m.group("y")) == 2:
         year += 2000 if year < 50 else 1900
@@ -267,7 +292,7 @@ def season(text: str, m: re.Match[str]) -> Found | None:
         elif guards.word_before(text, m.start()).lower() not in vocab.SEASON_LEADS:
             return None
     if year is None:
-        if re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 8]):
+        if _OF_AFTER.match(text[m.end() : m.end() + 8]):
             return None  # "the fall of Paris"
         if word == "fall" and mode not in ("this", "last", "next", "the"):
             return None
@@ -302,7 +327,7 @@ def quarter(text: str, m: re.Match[str]) -> Found | None:
     if number and not m.group("y"):
         return None  # a bare "Q3" is too often something else
     start = m.start()
-    if m.groupdict().get("dash") and not m.group("y"):
+    if _group(m, "dash") and not m.group("y"):
         start = m.start("qw")  # "the third-quarter loss": the date is "third-quarter"
     return Found(start, m.end(), Kind.DATE, Calendar(_int(m, "y"), subyear=code))
 
@@ -479,7 +504,7 @@ def duration(text: str, m: re.Match[str]) -> Found | None:
     if guards.reference_before(text, m.start()):
         return None
     iso = _iso(_count(m.group("n")), unit)
-    lead = _norm(m.groupdict().get("lead") or "")
+    lead = _norm(_group(m, "lead") or "")
     start = m.start("n") if m.group("dash") and lead == "the" else m.start()
     if m.group("long") and number in ("a", "an"):
         start = m.start("u")  # "a month-long operation": the duration is "month-long"
@@ -615,6 +640,26 @@ def find_all(
     Rules scan only the stretches around their triggers; ``full_scan`` makes them scan the
     whole text instead (same result, slower: kept to check the shortcut).
     """
+    # The phrases are found all at once with the garbage collector paused: the thousands of
+    # small objects made on the way hold no reference cycles, so the collector's passes over
+    # them (a twentieth of the time) would find nothing to free.
+    with _collector_paused():
+        found = list(_find_all(text, full_scan, day_first))
+    yield from found
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find_all(text: str, full_scan: bool, day_first: bool) -> Iterator[tuple[int, Found]]:
     scanner = None if full_scan else Scanner(text)
     for rank, (pattern, build, classes) in enumerate(RULES):
         if scanner is None:

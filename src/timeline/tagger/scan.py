@@ -29,6 +29,8 @@ RIGHT = 24
 _JOIN = "\x00"
 
 _SPACE = re.compile(r"\s")
+#: What may come between a clock's digit and the "m" of its "am" or "pm".
+_AM_PM = r"(?<=[0-9][aApP]{m})|(?<=[0-9]\s[aApP]{m})|(?<=[0-9][aApP]\.{m})|(?<=[0-9]\s[aApP]\.{m})"
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 
 
@@ -52,69 +54,94 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-def _classes(cased: bool) -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
+def _word_classes() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each trigger word (lower case): the classes it triggers in any case, and those it
+    triggers only when Capitalised or in UPPER CASE."""
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for name, words in vocab.TRIGGERS.items():
-        if (name in vocab.CASED_TRIGGERS) != cased:
-            continue
         for word in words:
-            forms = (word.capitalize(), word.upper()) if cased else (word,)
-            for form in forms:
-                table[form] = (*table.get(form, ()), name)
+            # The word pass below relies on it: of the words that can end before a non-letter
+            # at one place, there is then only one.
+            assert word.isascii() and word.isalpha() and word.islower(), word
+            plain, cased = table.get(word, ((), ()))
+            if name in vocab.CASED_TRIGGERS:
+                cased = (*cased, name)
+            else:
+                plain = (*plain, name)
+            table[word] = (plain, cased)
     return table
 
 
-_PLAIN = _classes(cased=False)
-_CASED = _classes(cased=True)
-# No look-behind: a pattern that starts with a character class or a literal is searched much
-# faster. A lower-case word must follow a character that is not a letter (the start of the
-# text is tried apart); a capitalised word found inside a word is dropped afterwards.
-_PLAIN_WORDS = re.compile(rf"[^a-z]({_trie(_PLAIN)})(?![a-z])")
-_PLAIN_FIRST = re.compile(rf"({_trie(_PLAIN)})(?![a-z])")
-_CASED_WORDS = re.compile(rf"{_trie(_CASED)}(?![a-z])")
-#: Classes of digits, found by pattern: (pattern, how far before the match the trigger
-#: starts). Each pattern starts with a literal or a small class of characters, so that the
-#: search skips quickly to the places it can match.
-_DIGIT_CLASSES: dict[str, tuple[re.Pattern[str], ...]] = {
+_WORDS = _word_classes()
+#: Every trigger word, in lower case, found in the lower-cased text in one pass; whether a
+#: word is Capitalised or in UPPER CASE, as a month or weekday must be, is read from the text
+#: afterwards. No look-behind: a pattern that starts with a character class is searched much
+#: faster. A word must follow a character that is not a letter (the start of the text is
+#: tried apart).
+_WORD = re.compile(rf"[^a-z]({_trie(_WORDS)})(?![a-z])")
+_FIRST_WORD = re.compile(rf"({_trie(_WORDS)})(?![a-z])")
+#: Classes of digits, found by pattern: (class, pattern, how far before the match the trigger
+#: may start). Each pattern starts with a literal character, so that the search skips at once
+#: to the places it can match (a pattern that starts with a class of characters is searched
+#: several times slower). Every trigger a phrase can hold is found; a few that no phrase can
+#: hold are found too (a year inside a longer run of digits), which only widens a stretch.
+_DIGIT_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     # four digits that can be a year, even inside a longer run ("1990s")
-    "year": (re.compile(r"(?:1[0-9]|2[01])[0-9]{2}"),),
+    ("year", re.compile(r"1[0-9]{3}"), 0),
+    ("year", re.compile(r"2[01][0-9]{2}"), 0),
     # "1990s", "'90s": found at their "0s"
-    "decade": (re.compile(r"0(?:s|['’]s)"),),
-    "clock": (re.compile(r"[0-9](?:[:.][0-5][0-9]|\s?[aApP]\.?[mM])"),),
+    ("decade", re.compile(r"0(?:s|['’]s)"), 4),
+    # "10:30", "18.00": found at their separator; "8pm", "7 p.m.": found at their "m"
+    ("clock", re.compile(r":(?<=[0-9]:)[0-5][0-9]"), 1),
+    ("clock", re.compile(r"\.(?<=[0-9]\.)[0-5][0-9]"), 1),
+    *(("clock", re.compile(rf"{m}(?<=[aApP]{m}|\.{m})(?:{_AM_PM.format(m=m)})"), 4) for m in "mM"),
     # "01/03/2023", "1.3.2023": found at their first separator
-    "numeric": (re.compile(r"/[0-9]{1,2}/[0-9]"), re.compile(r"\.[0-9]{1,2}\.[0-9]")),
-    "qcode": (re.compile(r"Q[1-4]"),),
+    ("numeric", re.compile(r"/[0-9]{1,2}/[0-9]"), 2),
+    ("numeric", re.compile(r"\.[0-9]{1,2}\.[0-9]"), 2),
+    ("qcode", re.compile(r"Q[1-4]"), 0),
     # "480 BC", "31 B.C.E.": found at the era
-    "era": (re.compile(r"B(?<![A-Za-z]B)\.?C"),),
-}
-#: How many characters before its match a digit trigger may start.
-_DIGIT_BACK = {"decade": 4, "numeric": 2, "era": 6}
-ALL_CLASSES = frozenset(vocab.TRIGGERS) | frozenset(_DIGIT_CLASSES)
+    ("era", re.compile(r"B(?<![A-Za-z]B)\.?C"), 6),
+)
+ALL_CLASSES = frozenset(vocab.TRIGGERS) | frozenset(name for name, _, _ in _DIGIT_PATTERNS)
 
 
 def triggers(text: str) -> dict[str, list[tuple[int, int]]]:
     """The spans of every trigger in ``text``, by class ("year", "month", ...)."""
     found: dict[str, list[tuple[int, int]]] = {name: [] for name in ALL_CLASSES}
-    for name, patterns in _DIGIT_CLASSES.items():
-        back = _DIGIT_BACK.get(name, 0)
-        spans = found[name]
-        for pattern in patterns:
-            spans.extend((max(0, m.start() - back), m.end()) for m in pattern.finditer(text))
-    for m in _CASED_WORDS.finditer(text):
-        if m.start() and text[m.start() - 1].isalpha():
-            continue
-        for name in _CASED[m.group()]:
-            found[name].append(m.span())
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters change length when lowered
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    first = _PLAIN_FIRST.match(lower)
-    for m in ([first] if first else []) + list(_PLAIN_WORDS.finditer(lower)):
-        for name in _PLAIN[m.group(1)]:
-            found[name].append(m.span(1))
+    for name, pattern, back in _DIGIT_PATTERNS:
+        if back:
+            found[name].extend((max(0, m.start() - back), m.end()) for m in pattern.finditer(text))
+        else:
+            found[name].extend(m.span() for m in pattern.finditer(text))
+    _word_triggers(text, found)
     for spans in found.values():
         spans.sort()
     return found
+
+
+def _word_triggers(text: str, found: dict[str, list[tuple[int, int]]]) -> None:
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lowered
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    first = _FIRST_WORD.match(lower)
+    for m in ([first] if first else []) + list(_WORD.finditer(lower)):
+        span = m.span(1)
+        word = m.group(1)
+        plain, cased = _WORDS[word]
+        for name in plain:
+            found[name].append(span)
+        if cased and _capitalised(text, span, word):
+            for name in cased:
+                found[name].append(span)
+
+
+def _capitalised(text: str, span: tuple[int, int], word: str) -> bool:
+    """True when ``word`` is spelt Capitalised or in UPPER CASE at ``span`` of ``text``, and
+    not right after a letter."""
+    start, end = span
+    if start and text[start - 1].isalpha():
+        return False
+    return text[start:end] in (word.capitalize(), word.upper())
 
 
 def segments(
@@ -134,7 +161,8 @@ def segments(
     for s, e in spans:
         if cur_end >= 0 and s - LEFT <= cur_end:
             if e + RIGHT > cur_end:  # (a stretch reaching the end of the text stops here)
-                cur_end = _cached_end(text, e, size, ends)
+                end = ends.get(e)  # (looked up here: most triggers share their stretch's end)
+                cur_end = _cached_end(text, e, size, ends) if end is None else end
             continue
         start = firsts.get(s, -1)
         if start < 0:
@@ -196,16 +224,31 @@ class Condensed:
             at += e - s + len(_JOIN)
         self.condensed = _JOIN.join(pieces)
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[Shifted]:
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str] | Shifted]:
+        """The matches of ``pattern`` in the condensed text, as matches in the source.
+
+        Each is found again by matching, at its place in the source, the pattern it stands
+        for: a match object of the source is read much faster than a :class:`Shifted` one.
+        The condensed text shows the pattern what the source shows it, so the two agree;
+        should they not, the condensed match is kept, shifted."""
         starts, shifts, text = self.starts, self.shifts, self.text
-        if pattern in LED:
+        plain = LED.get(pattern)
+        if plain is not None:
             for m in _led_matches(pattern, self.condensed):
                 shift = shifts[bisect_right(starts, m.start() + 1) - 1]
-                yield LedShifted(m, shift, text)
+                again = plain.match(text, m.start() + 1 + shift)
+                if again is not None and again.end() == m.end() + shift:
+                    yield again
+                else:
+                    yield LedShifted(m, shift, text)
         else:
             for m in pattern.finditer(self.condensed):
                 shift = shifts[bisect_right(starts, m.start()) - 1]
-                yield Shifted(m, shift, text)
+                again = pattern.match(text, m.start() + shift)
+                if again is not None and again.end() == m.end() + shift:
+                    yield again
+                else:
+                    yield Shifted(m, shift, text)
 
 
 def _led_matches(pattern: re.Pattern[str], string: str) -> Iterator[re.Match[str]]:
@@ -252,6 +295,10 @@ class Shifted:
     def groupdict(self) -> dict[str, str | None]:
         return self._m.groupdict()
 
+    @property
+    def re(self) -> re.Pattern[str]:
+        return self._m.re
+
 
 class LedShifted(Shifted):
     """As :class:`Shifted`, for a match that starts with the character before its phrase."""
@@ -288,7 +335,11 @@ class Scanner:
     def finditer(self, pattern: re.Pattern[str], classes: frozenset[str]) -> Iterator[Shifted]:
         condensed = self._cache.get(classes)
         if condensed is None:
-            spans = sorted(s for name in classes for s in self._triggers[name])
+            if len(classes) == 1:
+                (name,) = classes
+                spans = self._triggers[name]  # sorted already
+            else:
+                spans = sorted(s for name in classes for s in self._triggers[name])
             stretches = segments(self.text, spans, self._ends, self._firsts)
             condensed = Condensed(self.text, stretches)
             self._cache[classes] = condensed
