@@ -1,5 +1,5 @@
 """Table-driven tests of the forms added to the tagger: numeric and fiscal dates, anaphoric and
-narrative dates, vague references and BC years, bare years, hedged durations."""
+narrative dates, vague references, years of either era, bare years, hedged durations."""
 
 from __future__ import annotations
 
@@ -79,14 +79,12 @@ FORMS = [
      [("the nine months", None, DUR, E), ("June", "XXXX-06", D, U)]),
 ]
 
-# Vague references and BC years: only with refs=True; value None, TIMEX value in duration.
+# Vague references: only with refs=True; value None, TIMEX value in duration.
 REFS = [
     ("Things are better now.", [("now", "PRESENT_REF")]),
     ("It is currently closed.", [("currently", "PRESENT_REF")]),
     ("It happened recently.", [("recently", "PAST_REF")]),
     ("In the future it will open.", [("the future", "FUTURE_REF")]),
-    ("Athens fell in 480 BC.", [("480 BC", "BC0480")]),
-    ("Athens fell in 490 B.C. and later.", [("490 B.C.", "BC0490")]),
 ]
 
 NOT_DATES = [
@@ -155,3 +153,29 @@ def test_not_dates(sentence: str) -> None:
 
 def test_impossible_numeric_dates_are_not_dates() -> None:
     assert tag("On 31/31/2023 and 13/13/2020.") == []
+
+
+# Years marked with their era: dated mentions, in EDTF's astronomical years before 1 CE.
+ERAS = [
+    ("Athens fell in 480 BC.", [("480 BC", "-0479", "480 BC")]),
+    ("Athens fell in 490 B.C. and later.", [("490 B.C.", "-0489", "490 BC")]),
+    ("Caesar crossed in 49 BCE.", [("49 BCE", "-0048", "49 BC")]),
+    ("The Ionian Revolt (499-493 BC) failed.", [("499-493 BC", "-0498/-0492", "499–493 BC")]),
+    ("The war lasted from 264 to 241 BC.", [("264 to 241 BC", "-0263/-0240", "264–241 BC")]),
+    ("In June 480 BC Xerxes crossed.", [("June 480 BC", "-0479", "480 BC")]),
+    ("In the 5th century BC, Athens rose.",
+     [("the 5th century BC", "-04XX", "5th century BC")]),
+    ("Rome fell in AD 476.", [("AD 476", "0476", "476")]),
+    ("Rome fell in 476 CE.", [("476 CE", "0476", "476")]),
+    ("The 4th century AD saw it.", [("The 4th century AD", "03XX", "4th century")]),
+    ("It began in 492 BC. The following year Darius sent envoys.",
+     [("492 BC", "-0491", "492 BC"), ("The following year", "-0490", "491 BC")]),
+    ("See page 480 BC.", []),
+    ("The CEO and AD team met.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ERAS)
+def test_years_marked_with_their_era(sentence: str, expected: list) -> None:
+    found = [(m.text, m.value.edtf, m.value.display()) for m in tag(sentence) if m.value]
+    assert found == expected

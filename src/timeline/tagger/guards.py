@@ -12,7 +12,6 @@ from . import patterns as P
 from . import vocab
 
 _WINDOW = 40
-_SENTENCE_WINDOW = 240
 
 
 _TOKEN = re.compile(r"[\w£$€.'’]*")
@@ -96,27 +95,6 @@ def name_before(text: str, start: int) -> bool:
     return not known and not sentence_start(text, start - len(word) - 1)
 
 
-def tense(text: str, start: int, end: int) -> str:
-    """ "future", "past" or "" for the sentence around ``start:end``: the tense marker nearest
-    the phrase decides ("said it will open on 16 December" looks ahead)."""
-    lo = max(0, start - _SENTENCE_WINDOW)
-    begin = lo
-    for match in P.SENTENCE_BREAK.finditer(text, lo, start):
-        begin = match.end()
-    stop = P.SENTENCE_BREAK.search(text, end, min(len(text), end + _SENTENCE_WINDOW))
-    finish = stop.start() if stop else min(len(text), end + _SENTENCE_WINDOW)
-    best: tuple[int, str] | None = None
-    for label, pattern in (("future", P.FUTURE), ("past", P.PAST)):
-        for match in pattern.finditer(text, begin, finish):
-            if start <= match.start() < end:
-                continue
-            # a marker after the phrase counts half as much: the verb before governs it
-            distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
-            if best is None or distance < best[0]:
-                best = (distance, label)
-    return best[1] if best else ""
-
-
 class Mask:
     """Spans where no date may be found: URLs, e-mail addresses, file names, paths."""
 
@@ -153,8 +131,3 @@ def _masked(token: str) -> bool:
     if token.count("/") >= 2 or token.count(".") >= 3:
         return True
     return P.FILE_LIKE.search(token) is not None
-
-
-def crosses_sentence(between: str) -> bool:
-    """True when the text between two phrases holds a sentence break."""
-    return P.SENTENCE_BREAK.search(between) is not None

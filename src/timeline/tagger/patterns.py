@@ -320,11 +320,14 @@ DECADE = _c(
     rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?:{QUAL})?"
     rf"(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s|['’](?P<short>[0-9]0)s){END}"
 )
-#: "the 19th century", "the twentieth century".
+#: The eras a year may be marked with: "480 BC", "490 B.C.", "31 BCE"; "AD 476", "476 CE".
+_ERA = r"B\.C\.?(?:E\.?)?|BCE?"
+_COMMON_ERA = r"A\.D\.?|AD|C\.E\.?|CE"
+#: "the 19th century", "the twentieth century", "the 5th century BC".
 CENTURY = _c(
     rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?:{QUAL})?"
     rf"(?:(?P<cd>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_nocase(vocab.ORDINALS)}))"
-    rf"(?:{SP}|{DASH})(?i:century){END}"
+    rf"(?:{SP}|{DASH})(?i:century)(?:{SP}(?P<era>{_ERA}|{_COMMON_ERA}))?{END}"
 )
 #: "the third quarter", "third-quarter", "the first quarter of 2020".
 QUARTER = _c(
@@ -416,9 +419,16 @@ CLOCK_WORD = _c(
 
 #: "now", "recently", "the future".
 REFERENCE = _c(rf"(?P<w>{_led(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])", after=WORD_START)
-#: "480 BC", "490 B.C.", "31 BCE".
-_ERA = r"B\.C\.?(?:E\.?)?|BCE?"
-BC_YEAR = _c(rf"{START}(?P<y>[0-9]{{1,4}}){SP}(?P<era>{_ERA}){END}")
+#: "480 BC", "490 B.C.", "31 BCE"; "June 480 BC", "17 June 480 BC" (kept as the year: no
+#: month or day is placed before the common era).
+BC_YEAR = _c(
+    rf"{START}(?:(?:[0-9]{{1,2}}{SP})?{MONTH_WORD}{SP})?(?P<y>[0-9]{{1,4}}){SP}(?P<era>{_ERA}){END}"
+)
+#: "AD 476", "A.D. 1066", "476 AD", "476 CE".
+AD_YEAR = _c(
+    rf"{START}(?:(?P<before>A\.D\.?|AD){SP}(?P<y1>[0-9]{{1,4}})"
+    rf"|(?P<y2>[0-9]{{1,4}}){SP}(?:{_COMMON_ERA})){END}"
+)
 #: "499-493 BC", "264 to 241 BC", "149 B.C to 146 B.C".
 BC_RANGE = _c(
     rf"{START}(?P<y1>[0-9]{{1,4}})(?:{SP}(?P<era1>{_ERA}))?"
@@ -461,12 +471,6 @@ DAY_BEFORE_TIME_GAP = re.compile(rf"(?:,?{SP}(?i:at|from){SP}|,?{SP})")
 #: A word right before a position (for the checks in :mod:`.guards`).
 WORD_BEFORE = re.compile(r"([\w£$€.'’]+)\s{0,3}$")
 WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
-SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]?\s|\n")
-FUTURE = re.compile(rf"{WORD_START}(?i:{_alt(vocab.FUTURE_MARKERS)}){END}")
-#: A past tense: a marker, or a word in -ed that is not a participle after "be" or "been".
-PAST = re.compile(
-    rf"{WORD_START}(?<!\bbe )(?<!\bbeen )(?:(?i:{_alt(vocab.PAST_MARKERS)})|[a-z]{{2,}}ed){END}"
-)
 #: Characters that may make a token a URL, an address or a file name.
 TOKEN_MARK = re.compile(r"[:@_\\/]|\.(?=\S)")
 TOKEN_MARKS = tuple(re.compile(re.escape(c)) for c in ":@_\\/") + (re.compile(r"\.(?=\S)"),)

@@ -230,7 +230,13 @@ def build(spec: Calendar, year: int | None) -> DateValue | None:
     """The date ``spec`` names in ``year``; a partial date when the year is unknown. (Values
     are immutable: the same one is returned for the same question.)"""
     if spec.century is not None:
-        value = DateValue.of_century(spec.century)
+        value = (
+            DateValue.of_century(spec.century)
+            if spec.century > 0
+            else DateValue.of_century_bc(-spec.century)
+        )
+    elif year is not None and year < 1:
+        value = DateValue.of_year(year)  # before 1 CE only the year is kept ("June 480 BC")
     elif spec.decade is not None:
         value = DateValue.of_decade(spec.decade)
     elif year is None:

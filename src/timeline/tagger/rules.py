@@ -180,8 +180,11 @@ def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
     if prep in ("from", "between") and P.RANGE_GAP.match(text, m.end("y")) and not m.group("more"):
         return []  # "from 2000 to 3000": a range of numbers, not a year
     last_end = m.end("more") if m.group("more") else m.end("y")
-    if guards.count_follows(text, last_end) or guards.quantity_before(text, m.start()):
+    year = int(m.group("y"))
+    if guards.quantity_before(text, m.start()):
         return []
+    if guards.count_follows(text, last_end) and (year % 50 == 0 or year < 1500):
+        return []  # "in 2000 cases" is a count; "in 1989 sales rose" a year
     found = [Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")), prep)]
     for item in P.LIST_YEAR.finditer(text, m.start("more"), m.end("more")):
         found.append(Found(item.start(), item.end(), Kind.DATE, _year(item.group())))
@@ -316,8 +319,11 @@ def decade(text: str, m: re.Match[str]) -> Found | None:
 
 def century(text: str, m: re.Match[str]) -> Found | None:
     number = _int(m, "cd") or vocab.ORDINALS.get(_norm(m.group("cw") or ""), 0)
-    if not 1 <= number <= 22:
+    before_common_era = (m.group("era") or "").upper().startswith("B")
+    if not 1 <= number <= (100 if before_common_era else 22):
         return None
+    # a century before the common era is counted back: "the 5th century BC" is century -5
+    number = -number if before_common_era else number
     return _date(m, Calendar(century=number, qualifier=_qualifier(m)))
 
 
@@ -391,23 +397,28 @@ def reference(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Timex(vocab.REFERENCES[_norm(word)]))
 
 
-def bc_range(text: str, m: re.Match[str]) -> list[Found]:
-    """ "499-493 BC", "from 264 to 241 BC": both ends are years before the common era."""
+def bc_range(text: str, m: re.Match[str]) -> Found | None:
+    """ "499-493 BC", "from 264 to 241 BC": both ends are years before the common era,
+    counted back (EDTF's astronomical years: 499 BC is -498)."""
     first, last = int(m.group("y1")), int(m.group("y2"))
-    if not (first > last > 0 or m.group("era1")) or guards.reference_before(text, m.start()):
-        return []
-    end1 = m.end("era1") if m.group("era1") else m.end("y1")
-    return [
-        Found(m.start("y1"), end1, Kind.DATE, Timex(f"BC{first:04d}")),
-        Found(m.start("y2"), m.end(), Kind.DATE, Timex(f"BC{last:04d}")),
-    ]
+    if not first > last > 0 or guards.reference_before(text, m.start()):
+        return None
+    spec = Range(Calendar(1 - first), Calendar(1 - last))
+    return Found(m.start("y1"), m.end(), Kind.DATE, spec, _prep(m))
 
 
 def bc_year(text: str, m: re.Match[str]) -> Found | None:
     year = int(m.group("y"))
     if year == 0 or guards.reference_before(text, m.start()):
         return None
-    return _date(m, Timex(f"BC{year:04d}"))
+    return _date(m, Calendar(1 - year))
+
+
+def ad_year(text: str, m: re.Match[str]) -> Found | None:
+    year = int(m.group("y1") or m.group("y2"))
+    if year == 0 or guards.reference_before(text, m.start()):
+        return None
+    return _date(m, Calendar(year))
 
 
 def anaphoric(text: str, m: re.Match[str]) -> Found | None:
@@ -612,6 +623,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.REFERENCE, reference, _c("ref")),
     (P.BC_RANGE, bc_range, _c("era")),
     (P.BC_YEAR, bc_year, _c("era")),
+    (P.AD_YEAR, ad_year, _c("era")),
     (P.ANAPHORIC, anaphoric, _c("dayunit")),
     (P.LATER, later, _c("later")),
     (P.EVERY, every, _c("every")),

@@ -99,8 +99,11 @@ _DIGIT_PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("numeric", re.compile(r"/[0-9]{1,2}/[0-9]"), 2),
     ("numeric", re.compile(r"\.[0-9]{1,2}\.[0-9]"), 2),
     ("qcode", re.compile(r"Q[1-4]"), 0),
-    # "480 BC", "31 B.C.E.": found at the era
+    # "480 BC", "31 B.C.E.", "the 5th century BC": found at the era
     ("era", re.compile(r"B(?<![A-Za-z]B)\.?C"), 6),
+    # "AD 476", "476 CE": found at the era
+    ("era", re.compile(r"A(?<![A-Za-z]A)\.?D"), 6),
+    ("era", re.compile(r"C(?<![A-Za-z]C)\.?E"), 6),
 )
 ALL_CLASSES = frozenset(vocab.TRIGGERS) | frozenset(name for name, _, _ in _DIGIT_PATTERNS)
 
