@@ -34,9 +34,10 @@ def tag(
     ``kinds`` keeps only mentions of those kinds (all kinds when ``None``). ``day_first`` reads
     an ambiguous numeric date such as 01/03/2023 as 1 March (``True``) or as 3 January
     (``False``); 25/12/2022 reads as 25 December either way. ``refs`` also returns what has
-    no calendar value: vague references ("now", "recently", "the future") and years before
-    the common era ("480 BC"), as date mentions with ``value`` None and their TIMEX value
-    (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``, ``BC0480``) in ``duration``.
+    no calendar value: vague references ("now", "recently", "the future"), as date mentions
+    with ``value`` None and their TIMEX value (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``)
+    in ``duration``. Years before the common era are dates like any other ("480 BC" is
+    EDTF ``-0479``).
     A publication date whose year or first day is unknown ("XXXX-05-16", "../2018") anchors
     nothing.
     """
