@@ -10,7 +10,8 @@ errors (missed and spurious surface forms, wrong values).
 
 Our values are compared in TIMEX spelling: seasons ``2022-21`` are ``2022-SP``, quarters
 ``-33`` are ``-Q1``, halves ``-40`` are ``-H1``, decades ``199X`` are ``199``, centuries ``18XX``
-are ``18``, years before the common era ``-0479`` are ``BC0480``. An open interval ("since
+are ``18``, years before the common era ``-0479`` are ``BC0480``, a weekend (Saturday to Sunday)
+is ``1998-W33-WE``. An open interval ("since
 2019") is compared by its one end. A gold value with a time of day, whatever its tagged type,
 is compared by its day; a one-digit gold week ("2000-W7") is read as "2000-W07". The qualifier
 (gold ``mod``) is not scored.
@@ -168,8 +169,22 @@ def timex_values(m: Mention) -> set[str]:
         return set()
     value = m.value
     if value.endpoints is not None:
+        weekend = _weekend(value)
+        if weekend:
+            return {weekend}
         return {_timex(v) for v in value.endpoints if v is not None}
     return {_timex(value)}
+
+
+def _weekend(value: DateValue) -> str | None:
+    """A Saturday-to-Sunday interval in TIMEX spelling: ``1998-W33-WE``."""
+    start, end = value.endpoints or (None, None)
+    sat = start.earliest if start is not None and start.precision is Precision.DAY else None
+    sun = end.earliest if end is not None and end.precision is Precision.DAY else None
+    if sat is None or sun is None or sat.weekday() != 5 or (sun - sat).days != 1:
+        return None
+    year, week, _ = sat.isocalendar()
+    return f"{year}-W{week:02d}-WE"
 
 
 def _timex(value: DateValue) -> str:

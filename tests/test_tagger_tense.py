@@ -101,6 +101,28 @@ DATES = [
     ),
 ]
 
+MONDAY = DateValue.of_day(2022, 5, 16)
+SUNDAY = DateValue.of_day(2022, 5, 15)
+# (sentence, published, [(surface, EDTF)]): weekends, Saturday to Sunday
+WEEKENDS = [
+    ("Protests took place over the weekend.", MONDAY, [("the weekend", "2022-05-14/2022-05-15")]),
+    ("Protests will take place at the weekend.", MONDAY,
+     [("the weekend", "2022-05-21/2022-05-22")]),
+    ("Protests took place over the weekend.", SUNDAY, [("the weekend", "2022-05-14/2022-05-15")]),
+    ("Last weekend they met.", MONDAY, [("Last weekend", "2022-05-14/2022-05-15")]),
+    ("This weekend they meet.", MONDAY, [("This weekend", "2022-05-21/2022-05-22")]),
+    ("Next weekend they meet.", SUNDAY, [("Next weekend", "2022-05-21/2022-05-22")]),
+    ("The weekend's events were quiet.", None, [("The weekend's", None)]),
+    ("A weekend of protests followed.", MONDAY, []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), WEEKENDS)
+def test_weekends(sentence: str, published: DateValue | None, expected: list) -> None:
+    found = [(m.text, m.value.edtf if m.value else None) for m in tag(sentence, published)]
+    assert found == expected
+
+
 # (sentence, published, surface of the time, EDTF of its day or None)
 TIMES = [
     (

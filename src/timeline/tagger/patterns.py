@@ -366,6 +366,10 @@ WEEKDAY = _c(
     rf"{WORD_START}(?:(?P<mode>(?i:this|last|next|on|coming)){SP})?(?P<wd>{WEEKDAY_FULL})"
     rf"(?:{SP}(?P<part>{_nocase(vocab.DAY_PARTS)}){END})?"
 )
+#: "the weekend", "this weekend", "last weekend's protests".
+WEEKEND = _c(
+    rf"{WORD_START}(?P<mode>(?i:the|this|last|next|coming|past)){SP}(?i:weekend)(?:['’]s)?{END}"
+)
 _LEAD = _nocase(vocab.DURATION_LEADS)
 #: "12 years", "a decade", "three-year", "the last two years", "several months".
 _HEDGE = _nocase(vocab.DURATION_HEDGES)

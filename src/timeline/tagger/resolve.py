@@ -38,6 +38,7 @@ from .specs import (
     RelativeNamed,
     RelativeUnit,
     RelativeWeekday,
+    RelativeWeekend,
     ReportPeriod,
     Timex,
 )
@@ -365,6 +366,8 @@ def _relative(state: _State, item: Found) -> Result:
     value: DateValue | None = None
     if isinstance(spec, RelativeDay | RelativeWeekday) and state.day is not None:
         value = _day(state, item, state.day)
+    elif isinstance(spec, RelativeWeekend) and state.week is not None:
+        value = _weekend(state, item, spec)
     elif isinstance(spec, RelativeWeekday) and spec.mode == "this" and state.week is not None:
         when = state.week + timedelta(days=spec.weekday)
         value = DateValue.of_day(when.year, when.month, when.day)
@@ -402,6 +405,25 @@ def _weekday(spec: RelativeWeekday, ref: date, tense: str) -> date:
     if spec.mode == "last":
         return ref - timedelta(days=behind or 7)
     return ref - timedelta(days=behind)
+
+
+def _weekend(state: _State, item: Found, spec: RelativeWeekend) -> DateValue | None:
+    """Saturday and Sunday of the weekend meant: this week's, the last or the next; "the
+    weekend" is the one just past (or under way) unless its sentence looks ahead."""
+    assert state.week is not None
+    saturday = state.week + timedelta(days=5)
+    if spec.mode == "bare":
+        if state.day is None:
+            return None  # a publication week does not say which side of its weekend
+        if state.day < saturday and tense_of(state.text, item.start, item.end) != "future":
+            saturday -= timedelta(days=7)
+    else:
+        saturday += timedelta(days={"this": 0, "last": -7, "next": 7}[spec.mode])
+    sunday = saturday + timedelta(days=1)
+    return DateValue.interval(
+        DateValue.of_day(saturday.year, saturday.month, saturday.day),
+        DateValue.of_day(sunday.year, sunday.month, sunday.day),
+    )
 
 
 def _unit(state: _State, spec: RelativeUnit) -> DateValue | None:

@@ -23,6 +23,7 @@ from .specs import (
     RelativeNamed,
     RelativeUnit,
     RelativeWeekday,
+    RelativeWeekend,
     Timex,
 )
 
@@ -389,6 +390,12 @@ def weekday(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, RelativeWeekday(wd, "next" if mode == "coming" else mode))
 
 
+def weekend(text: str, m: re.Match[str]) -> Found | None:
+    mode = _norm(m.group("mode"))
+    mode = {"the": "bare", "coming": "next", "past": "last"}.get(mode, mode)
+    return _date(m, RelativeWeekend(mode))
+
+
 # ------------------------------------------------------------------------------ anaphoric, vague
 def reference(text: str, m: re.Match[str]) -> Found | None:
     word = m.group("w")
@@ -611,6 +618,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.RELATIVE_UNIT, relative_unit, _c("calunit")),
     (P.AGO, ago, _c("ago")),
     (P.WEEKDAY, weekday, _c("weekday")),
+    (P.WEEKEND, weekend, _c("weekend")),
     (P.MONTH_ALONE, month_alone, _M),
     (P.YEAR_AFTER_PREP, year_after_prep, _Y),
     (P.YEAR_POSSESSIVE, year_possessive, _Y),

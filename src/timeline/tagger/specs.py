@@ -71,6 +71,14 @@ class RelativeWeekday:
 
 
 @dataclass(frozen=True)
+class RelativeWeekend:
+    """A weekend placed by the publication date; ``mode`` is this, next, last or bare ("the
+    weekend", placed by the tense of its sentence)."""
+
+    mode: str
+
+
+@dataclass(frozen=True)
 class RelativeNamed:
     """A month or season placed by the publication date ("last March", "this summer")."""
 
@@ -135,7 +143,8 @@ class Timex:
 
 
 Spec = (
-    Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeNamed | Period | Clock
+    Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeWeekend
+    | RelativeNamed | Period | Clock
     | Anaphoric | Timex | ReportPeriod | Holiday
 )
 

@@ -325,6 +325,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "later": _last_words(LATER_WORDS),
     "fiscal": frozenset({"fiscal"}),
     "fy": frozenset({"fy"}),
+    "weekend": frozenset({"weekend"}),
 }
 #: Trigger classes whose words count only when capitalised.
 CASED_TRIGGERS = frozenset({"month", "weekday", "fy"})
