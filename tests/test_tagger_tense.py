@@ -106,8 +106,11 @@ SUNDAY = DateValue.of_day(2022, 5, 15)
 # (sentence, published, [(surface, EDTF)]): weekends, Saturday to Sunday
 WEEKENDS = [
     ("Protests took place over the weekend.", MONDAY, [("the weekend", "2022-05-14/2022-05-15")]),
-    ("Protests will take place at the weekend.", MONDAY,
-     [("the weekend", "2022-05-21/2022-05-22")]),
+    (
+        "Protests will take place at the weekend.",
+        MONDAY,
+        [("the weekend", "2022-05-21/2022-05-22")],
+    ),
     ("Protests took place over the weekend.", SUNDAY, [("the weekend", "2022-05-14/2022-05-15")]),
     ("Last weekend they met.", MONDAY, [("Last weekend", "2022-05-14/2022-05-15")]),
     ("This weekend they meet.", MONDAY, [("This weekend", "2022-05-21/2022-05-22")]),
@@ -201,3 +204,53 @@ def test_sentence_bounds_stay_within_the_window() -> None:
 def test_crosses_sentence(between: str, crosses: bool) -> None:
     text = "Done" + between + "Y"
     assert crosses_sentence(text, 4, 4 + len(between)) is crosses
+
+
+AUG = DateValue.of_day(1990, 8, 13)
+# (sentence, published, [(surface, display, how)]): the end, start or middle of a unit
+UNIT_PARTS = [
+    (
+        "Troops will be in place by the end of the month.",
+        AUG,
+        [("the end of the month", "late August 1990", Resolution.PUBLISHED)],
+    ),
+    ("The deal closes by year-end.", AUG, [("year-end", "late 1990", Resolution.PUBLISHED)]),
+    (
+        "The index is down since year-end.",
+        AUG,
+        [("year-end", "since late 1989", Resolution.PUBLISHED)],
+    ),
+    (
+        "By month-end it had doubled.",
+        AUG,
+        [("month-end", "late August 1990", Resolution.PUBLISHED)],
+    ),
+    (
+        "In June 1944 the Allies landed. By the end of the month they held Cherbourg.",
+        None,
+        [
+            ("June 1944", "June 1944", Resolution.EXPLICIT),
+            ("the end of the month", "late June 1944", Resolution.CONTEXT),
+        ],
+    ),
+    (
+        "By the end of the month they held it.",
+        None,
+        [("the end of the month", None, Resolution.UNRESOLVED)],
+    ),
+    ("Sales rose in the month.", AUG, []),  # "the month" alone is the one spoken of
+    (
+        "said. ``Today, I am here,'' he said.",
+        AUG,
+        [("Today", "13 August 1990", Resolution.PUBLISHED)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), UNIT_PARTS)
+def test_parts_of_a_unit(sentence: str, published: DateValue | None, expected: list) -> None:
+    found = [
+        (m.text, m.value.display() if m.value else None, m.resolved_by)
+        for m in tag(sentence, published)
+    ]
+    assert found == expected

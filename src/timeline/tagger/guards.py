@@ -52,7 +52,7 @@ def sentence_start(text: str, start: int) -> bool:
     """True when only spaces, quotes or a sentence end lie between ``start`` and the last
     sentence."""
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0\"'‘“(":
+    while i >= 0 and text[i] in " \t\u00a0\"'‘“(`[":
         i -= 1
     return i < 0 or text[i] in ".!?\n:;"
 

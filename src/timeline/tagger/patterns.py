@@ -350,8 +350,12 @@ RELATIVE_DAY = _c(
 #: "this week", "last year", "earlier this month", "early next year", "the end of last year".
 RELATIVE_UNIT = _c(
     rf"{WORD_START}(?:{QUAL})?(?:(?i:earlier|later){SP})?"
-    rf"(?:(?P<cur>(?i:the{SP}(?:current|full)(?:{SP}fiscal)?)){SP}|{MODE}{SP})"
+    rf"(?:(?P<cur>(?i:the{SP}(?:current|full)(?:{SP}fiscal)?)){SP}|{MODE}{SP}|(?P<def>(?i:the)){SP})"
     rf"(?P<u>(?i:week|month|year|quarter)){END}"
+)
+#: "by year-end", "at month end", "since year-end".
+UNIT_END = _c(
+    rf"{WORD_START}(?:{PREP}{SP})?(?P<u>(?i:year|month|quarter))(?:{DASH}|{SP})?(?i:end){END}"
 )
 #: A hedge right before "N units ago": "more than", "about" (see vocab.AGO_HEDGES).
 _AGO_HEDGES = (re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES)

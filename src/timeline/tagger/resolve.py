@@ -373,6 +373,8 @@ def _relative(state: _State, item: Found) -> Result:
         value = DateValue.of_day(when.year, when.month, when.day)
     elif isinstance(spec, RelativeUnit):
         value = _unit(state, spec)
+        if value is None and spec.definite and state.published is None:
+            return _the_unit(state, spec)
     elif isinstance(spec, RelativeNamed):
         if state.month is None:
             return _partial_named(spec)
@@ -424,6 +426,14 @@ def _weekend(state: _State, item: Found, spec: RelativeWeekend) -> DateValue | N
         DateValue.of_day(saturday.year, saturday.month, saturday.day),
         DateValue.of_day(sunday.year, sunday.month, sunday.day),
     )
+
+
+def _the_unit(state: _State, spec: RelativeUnit) -> Result:
+    """ "the end of the month" in an undated text: of the month the text spoke of last."""
+    value, how, anchor = _anaphoric(state, Anaphoric(spec.unit, 0))
+    if value is None or spec.qualifier is None:
+        return value, how, anchor
+    return value.with_qualifier(spec.qualifier), how, anchor
 
 
 def _unit(state: _State, spec: RelativeUnit) -> DateValue | None:

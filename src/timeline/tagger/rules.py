@@ -360,8 +360,18 @@ def relative_unit(text: str, m: re.Match[str]) -> Found | None:
         if "full" in m.group("cur").lower() and unit != "year":
             return None
         return _date(m, RelativeUnit(unit, 0))  # "the current quarter", "the full year"
+    if m.group("def"):  # "the end of the month": the publication's month; "the month" alone
+        qualifier = _qualifier(m)  # is the one the text spoke of (see ``anaphoric``)
+        return _date(m, RelativeUnit(unit, 0, qualifier, definite=True)) if qualifier else None
     offset = vocab.RELATIVE_MODES[_norm(m.group("mode"))]
     return _date(m, RelativeUnit(unit, offset, _qualifier(m)))
+
+
+def unit_end(text: str, m: re.Match[str]) -> Found | None:
+    """ "by year-end" is the end of the publication's year; "since year-end", the last one."""
+    offset = -1 if _prep(m) == "since" else 0
+    spec = RelativeUnit(_norm(m.group("u")), offset, "late")
+    return Found(_span_after_prep(m), m.end(), Kind.DATE, spec, _prep(m))
 
 
 def ago(text: str, m: re.Match[str]) -> Found | None:
@@ -616,6 +626,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.CENTURY, century, _c("century")),
     (P.RELATIVE_DAY, relative_day, _c("relday")),
     (P.RELATIVE_UNIT, relative_unit, _c("calunit")),
+    (P.UNIT_END, unit_end, _c("calunit")),
     (P.AGO, ago, _c("ago")),
     (P.WEEKDAY, weekday, _c("weekday")),
     (P.WEEKEND, weekend, _c("weekend")),

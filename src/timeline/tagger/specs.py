@@ -60,6 +60,9 @@ class RelativeUnit:
     qualifier: str | None = None
     #: Counted back ("a year ago"), rather than named ("last year").
     ago: bool = False
+    #: Named with "the" ("the end of the month"): without a publication date, the month the
+    #: text spoke of last.
+    definite: bool = False
 
 
 @dataclass(frozen=True)
