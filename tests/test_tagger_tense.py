@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.dates import DateValue
-from timeline.models import Resolution
+from timeline.models import Kind, Resolution
 from timeline.sentences import crosses_sentence, sentence_bounds
 from timeline.tagger import tag
 from timeline.tagger.tense import tense
@@ -253,4 +253,26 @@ def test_parts_of_a_unit(sentence: str, published: DateValue | None, expected: l
         (m.text, m.value.display() if m.value else None, m.resolved_by)
         for m in tag(sentence, published)
     ]
+    assert found == expected
+
+
+# (text, [(surface, kind, display)]): parts of a day counted from the last day named
+PARTS_OF_DAYS = [
+    (
+        "On 14 July 1789 the crowd gathered. That afternoon the Bastille fell. "
+        "The next morning it was quiet.",
+        [
+            ("14 July 1789", Kind.DATE, "14 July 1789"),
+            ("That afternoon", Kind.TIME, "14 July 1789"),
+            ("The next morning", Kind.TIME, "15 July 1789"),
+        ],
+    ),
+    ("Later that night they left.", [("Later that night", Kind.TIME, None)]),
+    ("It was darker than that night.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS_OF_DAYS)
+def test_parts_of_days(text: str, expected: list) -> None:
+    found = [(m.text, m.kind, m.value.display() if m.value else None) for m in tag(text)]
     assert found == expected

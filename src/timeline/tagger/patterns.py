@@ -445,7 +445,8 @@ BC_RANGE = _c(
 _ANA_MODE = _nocase(vocab.ANAPHORIC_MODES)
 #: "the next day", "the following year", "that month", "later that year".
 ANAPHORIC = _c(
-    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}(?P<u>(?i:day|week|month|year)){END}",
+    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}"
+    rf"(?P<u>(?i:day|week|month|year)|(?P<part>{_nocase(vocab.DAY_PARTS)})){END}",
     after=WORD_START,
 )
 #: "three days later", "a year earlier", "the day before".

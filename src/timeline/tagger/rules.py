@@ -443,6 +443,9 @@ def anaphoric(text: str, m: re.Match[str]) -> Found | None:
     unit = _norm(m.group("u"))
     if mode == "that" and guards.word_before(text, m.start()).lower() in ("than", "so", "such"):
         return None
+    if m.group("part"):  # "the next morning", "that afternoon": a time of that day
+        spec = Anaphoric("day", vocab.ANAPHORIC_MODES[mode])
+        return Found(m.start(), m.end(), Kind.TIME, spec, _prep(m))
     return _date(m, Anaphoric(unit, vocab.ANAPHORIC_MODES[mode]))
 
 

@@ -357,7 +357,7 @@ TRIGGERS.update(
         "report": frozenset({"quarter", "period", "year"}),
         # narrower classes for rules whose phrases always hold one of these words
         "calunit": frozenset({"week", "month", "year", "quarter"}),
-        "dayunit": frozenset({"day", "week", "month", "year"}),
+        "dayunit": frozenset({"day", "week", "month", "year", *DAY_PARTS}),
         "leadunit": frozenset({"decade", "year", "month", "week", "fortnight", "century"}),
         "plural": frozenset(
             {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"}
