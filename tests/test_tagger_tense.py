@@ -126,6 +126,29 @@ def test_weekends(sentence: str, published: DateValue | None, expected: list) ->
     assert found == expected
 
 
+# (text, [(surface, EDTF)]): months listed before a month with its year take that year
+LISTS = [
+    (
+        "In 1918 it ended. They fought in August and September 1914.",
+        [("1918", "1918"), ("August", "1914-08"), ("September 1914", "1914-09")],
+    ),
+    (
+        "In 1918 it ended. In May, June or July 1916 they fought.",
+        [("1918", "1918"), ("May", "1916-05"), ("June", "1916-06"), ("July 1916", "1916-07")],
+    ),
+    # a month later in the year than the one with the year is not of that list
+    (
+        "In 1918, in December and January 1919 they met.",
+        [("1918", "1918"), ("December", "1918-12"), ("January 1919", "1919-01")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_listed_months_share_the_year(text: str, expected: list) -> None:
+    assert [(m.text, m.value.edtf if m.value else None) for m in tag(text)] == expected
+
+
 # (sentence, published, surface of the time, EDTF of its day or None)
 TIMES = [
     (

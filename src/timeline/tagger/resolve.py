@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -102,6 +103,7 @@ class _State:
 
 def resolve_all(text: str, found: list[Found], published: DateValue | None) -> list[Mention]:
     state = _State(text, published)
+    found = _share_years(text, found)
     mentions: list[Mention] = []
     dayless: list[int] = []  # times of day still without a day
     for item in found:
@@ -115,6 +117,28 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     for index in dayless:
         _day_after(state, mentions, index)
     return mentions
+
+
+#: What lies between the months of a list: "August and September 1914", "May, June or July".
+_LIST_GAP = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3}|or\s{1,3})?|and\s{1,3}|or\s{1,3})\Z")
+
+
+def _share_years(text: str, found: list[Found]) -> list[Found]:
+    """Months listed before a month with a year take its year: "in August and September
+    1914" is August 1914, as the text says, whatever year came before."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        item, after = out[i], out[i + 1]
+        spec, next_spec = item.spec, after.spec
+        if not (isinstance(spec, Calendar) and isinstance(next_spec, Calendar)):
+            continue
+        if spec.year is not None or spec.month is None or spec.day is not None:
+            continue
+        if spec.year_from is not None or next_spec.year is None or next_spec.month is None:
+            continue
+        if spec.month < next_spec.month and _LIST_GAP.match(text[item.end : after.start]):
+            out[i] = replace(item, spec=spec.with_year(next_spec.year))
+    return out
 
 
 def _remember(state: _State, item: Found, mention: Mention) -> None:
