@@ -5,9 +5,11 @@
 Builds one text sample from the annotated corpora and the seed documents (repeated up to
 ``--size`` megabytes), then times, in this one process, ``timeline.tagger.tag``,
 ``datefinder.find_dates`` and ``dateparser.search.search_dates`` on it: the median of
-``--runs`` runs, as megabytes per second, and the ratios. dateparser is slow, so it gets a
-smaller slice of the same sample, and its rate is measured on that slice. A library that is not
-installed is skipped with a message; neither is a dependency of the project.
+``--runs`` runs, as megabytes per second, and the ratios. The tagger's and datefinder's runs
+alternate, and their ratio is the median of the ratios of each pair of runs (with the range),
+so that the machine's load, which moves during a run, weighs on both sides alike. dateparser is
+slow, so it gets a smaller slice of the same sample, and its rate is measured on that slice. A
+library that is not installed is skipped with a message; neither is a dependency of the project.
 
 Then a linearity check: the tagger's time on growing inputs of seed-like text and of date-like
 noise ("1 1 1 …", "2020-2020-…"), with the time per megabyte, which stays flat when the time
@@ -70,13 +72,29 @@ def _optional(module: str) -> object | None:
 
 def throughput(text: str, runs: int, slow_share: float) -> None:
     print(f"\n== throughput on {len(text) / MB:.2f} MB of corpus and seed text, median of {runs}")
-    rates: dict[str, float] = {}
-    seconds = median_seconds(lambda: tag(text), runs)
-    rates["timeline tag"] = len(text) / MB / seconds
+    ours = lambda: tag(text)  # noqa: E731
+    tools: dict[str, Callable[[], object]] = {}
     datefinder = _optional("datefinder")
     if datefinder is not None:
-        seconds = median_seconds(lambda: list(datefinder.find_dates(text)), runs)  # type: ignore[attr-defined]
-        rates["datefinder.find_dates"] = len(text) / MB / seconds
+        tools["datefinder.find_dates"] = lambda: list(datefinder.find_dates(text))  # type: ignore[attr-defined]
+    # The runs alternate (ours, then each other tool), so that a change in the machine's load
+    # during the benchmark weighs on both sides of each ratio alike.
+    ours_times: list[float] = []
+    times: dict[str, list[float]] = {name: [] for name in tools}
+    ratios: dict[str, list[float]] = {name: [] for name in tools}
+    for _ in range(runs):
+        ours_time = median_seconds(ours, 1)
+        ours_times.append(ours_time)
+        for name, run in tools.items():
+            seconds = median_seconds(run, 1)
+            times[name].append(seconds)
+            ratios[name].append(seconds / ours_time)
+    rates = {"timeline tag": len(text) / MB / statistics.median(ours_times)}
+    shown = {"timeline tag": ""}
+    for name in tools:
+        rates[name] = len(text) / MB / statistics.median(times[name])
+        low, mid, high = min(ratios[name]), statistics.median(ratios[name]), max(ratios[name])
+        shown[name] = f"{mid:7.1f}x  ({low:.1f}-{high:.1f}x run by run)"
     search = _optional("dateparser.search")
     if search is not None:
         piece = text[: int(len(text) * slow_share)]
@@ -84,11 +102,12 @@ def throughput(text: str, runs: int, slow_share: float) -> None:
         call()  # dateparser loads its language data on first use
         seconds = median_seconds(call, max(1, runs // 2))
         rates["dateparser.search_dates"] = len(piece) / MB / seconds
-    ours = rates["timeline tag"]
+        shown["dateparser.search_dates"] = (
+            f"{rates['timeline tag'] / rates['dateparser.search_dates']:7.1f}x"
+        )
     print(f"  {'tagger':28s} {'MB/s':>8s}  {'ours is':>8s}")
     for name, rate in rates.items():
-        ratio = "" if name == "timeline tag" else f"{ours / rate:7.1f}x"
-        print(f"  {name:28s} {rate:8.3f}  {ratio:>8s}")
+        print(f"  {name:28s} {rate:8.3f}  {shown[name]}")
 
 
 NOISE = {
