@@ -179,3 +179,19 @@ ERAS = [
 def test_years_marked_with_their_era(sentence: str, expected: list) -> None:
     found = [(m.text, m.value.edtf, m.value.display()) for m in tag(sentence) if m.value]
     assert found == expected
+
+
+# Years before what they name: an article or a capitalised (perhaps quoted) name.
+YEARS_BEFORE_NAMES = [
+    ("A 1996 law named for him passed.", ["1996"]),
+    ("In a 1908 interview he spoke.", ["1908"]),
+    ('He won the 1780 "Moonlight Battle".', ["1780"]),
+    ("In 1989 sales rose.", ["1989"]),
+    ("In 2000 cases the drug failed.", []),  # a round number before a plural is a count
+    ("It reached about the 2000 people.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), YEARS_BEFORE_NAMES)
+def test_years_before_what_they_name(sentence: str, expected: list[str]) -> None:
+    assert [m.text for m in tag(sentence)] == expected

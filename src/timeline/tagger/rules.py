@@ -208,11 +208,19 @@ def year_bare(text: str, m: re.Match[str]) -> Found | None:
     if lower in vocab.REFERENCE_WORDS:  # as guards.reference_before
         return None
     if lower in vocab.AMOUNT_BEFORE or lower in vocab.QUANTITY_WORDS:
-        if not (lower == "the" and guards.word_after(text, m.end())[:1].isupper()):
+        if not (lower == "the" and _name_follows(text, m.end())):
             return None  # "about 1500", "to 2000"; but "the 1917 Battle of Arras"
     if before[-1:].isdigit() or text[m.start() - 2 : m.start()].strip() in ("$", "£", "€"):
         return None
     return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
+
+
+_NAME_AFTER = re.compile(r"\s{1,3}[\"“‘']?[A-Z]")
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """A capitalised word follows, perhaps in quotes: "the 1780 “Moonlight Battle”"."""
+    return _NAME_AFTER.match(text, end) is not None
 
 
 def year_in_brackets(text: str, m: re.Match[str]) -> Found | None:

@@ -72,7 +72,7 @@ DATE_PREPOSITIONS = frozenset({
 })  # fmt: skip
 
 #: Words before a year used as a modifier: "the 1998 budget", "its 2019 report".
-YEAR_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that"})
+YEAR_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "a"})
 #: Nouns before "of" that make the number after it an amount: "a total of 2000".
 AMOUNT_NOUNS = frozenset({
     "total", "sum", "maximum", "minimum", "number", "out", "one", "some", "all", "most",
