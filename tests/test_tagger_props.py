@@ -19,6 +19,8 @@ PIECES = st.sampled_from([
     "in ", "since ", "until ", "between ", "late ", "mid-", "spring", "years", "ago", "last ",
     "/", "BC", "now", "the next day", "later", "fiscal ", "FY", "23", "Q3", "8pm", " the ",
     "this ", "yesterday", ",", ".", "\n", "£", "%", "th", "s", "'s", "at ", "pm", ":", "30",
+    "the end of ", "quarter", "week", "month", "weekend", "that ", "afternoon", "AD", "CE",
+    "century", "5th ", "year-end", "a.m.", "U.S.", "will ", "said ", "planned to ", "``",
 ])  # fmt: skip
 DATE_LIKE = st.lists(PIECES, max_size=40).map("".join)
 NOISE = st.sampled_from([
@@ -91,3 +93,27 @@ def test_any_publication_date_is_safe(published: str, text: str) -> None:
         value = mention.value
         if value is not None and value.earliest and value.latest:
             assert value.earliest <= value.latest
+
+
+# Every form the tagger reads, after every kind of date it may count from, with every kind of
+# publication date: none of them may raise.
+FORMS = [
+    "the end of the quarter", "the end of the week", "the end of the month", "year-end",
+    "the start of the year", "the weekend", "last weekend", "that afternoon", "the next morning",
+    "the following year", "a year earlier", "the latest quarter", "the year-ago quarter",
+    "three days later", "that year", "the same day", "Friday", "16 May", "June", "spring",
+    "the third quarter", "499-493 BC", "the 5th century BC", "AD 476", "June 480 BC", "8pm",
+    "at 10:30 on Tuesday", "yesterday", "next week", "two years ago", "the 1990s", "FY2023",
+    "August and September 1914", "since year-end", "Christmas", "recently",
+]  # fmt: skip
+CONTEXTS = ["", "In May 1990. ", "On 3 May 1990. ", "In 480 BC. ", "Late in 1990. ",
+            "In the 5th century BC. ", "Between 1939 and 1945. ", "On 16 May. "]  # fmt: skip
+PUBLISHED = [None, DateValue.of_day(2022, 5, 17), DateValue.of_week(2022, 20),
+             DateValue.of_month(2023, 3), DateValue.of_year(2023)]  # fmt: skip
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_after_every_anchor(form: str) -> None:
+    for context in CONTEXTS:
+        for published in PUBLISHED:
+            _check(f"{context}{form} it happened.", published)

@@ -261,6 +261,15 @@ UNIT_PARTS = [
         None,
         [("the end of the month", None, Resolution.UNRESOLVED)],
     ),
+    (
+        "In May 1990 it fell. By the end of the quarter it rose. The end of the year came.",
+        None,
+        [
+            ("May 1990", "May 1990", Resolution.EXPLICIT),
+            ("the end of the quarter", "late Q2 1990", Resolution.CONTEXT),
+            ("The end of the year", "late 1990", Resolution.CONTEXT),
+        ],
+    ),
     ("Sales rose in the month.", AUG, []),  # "the month" alone is the one spoken of
     (
         "said. ``Today, I am here,'' he said.",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..dates import DateError, DateValue, Precision
+from ..dates import DateError, DateValue, Precision, Qualifier
 from ..models import Kind, Mention, Resolution
 from ..sentences import crosses_sentence
 from . import vocab
@@ -516,16 +516,22 @@ _ANCHOR_PRECISION = {
     "day": (Precision.DAY,),
     "week": (Precision.DAY, Precision.WEEK),
     "month": (Precision.DAY, Precision.MONTH),
+    "quarter": (Precision.DAY, Precision.MONTH, Precision.QUARTER),
     "year": _YEARLY,
     "century": _YEARLY,
 }
+
+
+#: Qualifiers that keep a date's year, month or quarter: "late 1990", "the following year".
+_PART_OF = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
 
 
 def _anaphoric(state: _State, spec: Anaphoric) -> Result:
     """Count from the last date in the text precise enough, else from the publication date."""
     needed = _ANCHOR_PRECISION[spec.unit]
     anchor, how = state.last_value, Resolution.CONTEXT
-    if anchor is None or anchor.precision not in needed or anchor.qualifier is not None:
+    vague = anchor is not None and anchor.qualifier not in (None, *_PART_OF)
+    if anchor is None or anchor.precision not in needed or vague:
         anchor, how = state.published, Resolution.PUBLISHED
         if anchor is None or anchor.is_interval or anchor.precision not in needed:
             return _NONE
@@ -543,6 +549,9 @@ def _anaphoric(state: _State, spec: Anaphoric) -> Result:
     elif spec.unit == "month":
         index = ref.year * 12 + ref.month - 1 + spec.offset
         value = DateValue.of_month(index // 12, index % 12 + 1)
+    elif spec.unit == "quarter":
+        index = ref.year * 4 + (ref.month - 1) // 3 + spec.offset
+        value = DateValue.of_subyear(index // 4, 33 + index % 4)
     elif spec.unit == "century":  # the turn of the century nearest the anchor
         value = DateValue.of_year(max(100, round(ref.year / 100) * 100)).with_qualifier(
             "approximate"
