@@ -3,7 +3,7 @@
 
 The marker nearest the date decides: a future ("will", "planned to", "is to") or a past
 ("said", "has been", a word in -ed). A marker after the date counts half as much, since the
-verb before a date usually governs it. Two refinements:
+verb before a date usually governs it. Three refinements:
 
 * a future marker under a past auxiliary looks back from the past ("was due to expire
   Friday", "had been expected to"), so the sentence counts as past;
