@@ -67,6 +67,7 @@ SPRING_2022 = {"docs/004.txt": doc("docs/004.txt", D.of_season(2022, "spring"))}
         ("The inspection will be in September 2022.", D.of_month(2022, 9), Resolution.EXPLICIT,
          False),  # looking ahead
         ("A vote is expected in September 2022.", D.of_month(2022, 9), Resolution.EXPLICIT, False),
+        ("We plan to open in September 2022.", D.of_month(2022, 9), Resolution.EXPLICIT, False),
         ("It was rated in June 2018.", D.of_month(2018, 6), Resolution.EXPLICIT, False),
         ("It closed in spring 2022.", D.of_season(2022, "spring"), Resolution.EXPLICIT, False),
         ("It happened next month.", D.of_month(2022, 6), Resolution.PUBLISHED, False),

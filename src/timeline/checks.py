@@ -56,6 +56,7 @@ __all__ = [
 #: Words that make a sentence look ahead, so a date after its publication is no anachronism.
 LOOKING_AHEAD = (
     *vocab.FUTURE_MARKERS,
+    *(f"{lead} to" for lead in vocab.INFINITIVE_LEADS),  # "we plan to open in 2030"
     "would",
     "expected",
     "expects",
