@@ -38,6 +38,16 @@ TENSES = [
     ("He sought support on Thursday.", "Thursday", "past"),
     ("The U.S. embassy said it will open on Friday.", "Friday", "future"),
     ("Nothing happened. We meet on Friday.", "Friday", ""),  # the other sentence's tense
+    # an infinitive after a past verb names what came after it: either side of today
+    ("He subpoenaed the boy to testify on Feb. 10.", "Feb. 10", ""),
+    ("It announced an agreement to acquire the bank in January.", "January", ""),
+    ("The sale is scheduled to close Monday.", "Monday", "future"),  # still the future
+    ("He returned to power in May.", "May", "past"),  # "to power" is no infinitive
+    ("The committee asked him to testify on Monday.", "Monday", ""),
+    ("She left on Monday to testify.", "Monday", "past"),  # after the date: no tense
+    # a present in -ing is no past
+    ("The company said it is calling the bonds on Dec. 7.", "Dec. 7", ""),
+    ("They said they are planning to leave on Monday.", "Monday", "future"),
 ]
 
 
@@ -53,6 +63,11 @@ DATES = [
     ("The team planned to leave Nairobi on Thursday.", WED, [("Thursday", "1998-10-01")]),
     ("It had been due to expire Friday evening.", MON, [("Friday evening", "1989-10-27")]),
     ("It agreed to buy the line in February.", MON, [("February", "1990-02")]),
+    # a past verb before an infinitive: the nearer year, not the past one ten months back
+    ("He subpoenaed the boy to testify on Feb. 10.", WED, [("Feb. 10", "1999-02-10")]),
+    ("He subpoenaed the boy to testify on Sept. 10.", WED, [("Sept. 10", "1998-09-10")]),
+    ("It said it is calling the notes on Dec. 7.", MON, [("Dec. 7", "1989-12-07")]),
+    ("It said it called the notes on Dec. 7.", MON, [("Dec. 7", "1988-12-07")]),
     (
         "The bomb hit a building next to the U.S. embassy Friday morning.",
         SAT,
@@ -126,7 +141,7 @@ def test_weekends(sentence: str, published: DateValue | None, expected: list) ->
     assert found == expected
 
 
-# (text, [(surface, EDTF)]): months listed before a month with its year take that year
+# (text, [(surface, EDTF)]): months or seasons listed before one with its year take that year
 LISTS = [
     (
         "In 1918 it ended. They fought in August and September 1914.",
@@ -140,6 +155,15 @@ LISTS = [
     (
         "In 1918, in December and January 1919 they met.",
         [("1918", "1918"), ("December", "1918-12"), ("January 1919", "1919-01")],
+    ),
+    (
+        "In 1942 it began. They spent the spring and early summer of 1943 preparing.",
+        [("1942", "1942"), ("the spring", "1943-21"), ("early summer of 1943", "1943-22")],
+    ),
+    # a season does not take the year of a month, nor the reverse
+    (
+        "In 1942 it began. In spring and May 1943 they prepared.",
+        [("1942", "1942"), ("spring", "1942-21"), ("May 1943", "1943-05")],
     ),
 ]
 

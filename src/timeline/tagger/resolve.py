@@ -123,22 +123,38 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
 _LIST_GAP = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3}|or\s{1,3})?|and\s{1,3}|or\s{1,3})\Z")
 
 
+_SEASON_CODES = frozenset(vocab.SEASONS.values())
+
+
 def _share_years(text: str, found: list[Found]) -> list[Found]:
-    """Months listed before a month with a year take its year: "in August and September
-    1914" is August 1914, as the text says, whatever year came before."""
+    """Months or seasons listed before one with a year take its year: "in August and
+    September 1914" is August 1914, and "the spring and early summer of 1943" spring 1943, as
+    the text says, whatever year came before."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         item, after = out[i], out[i + 1]
         spec, next_spec = item.spec, after.spec
         if not (isinstance(spec, Calendar) and isinstance(next_spec, Calendar)):
             continue
-        if spec.year is not None or spec.month is None or spec.day is not None:
+        if spec.year is not None or spec.year_from is not None or next_spec.year is None:
             continue
-        if spec.year_from is not None or next_spec.year is None or next_spec.month is None:
+        place, next_place = _place_in_year(spec), _place_in_year(next_spec)
+        if place is None or next_place is None or place[0] != next_place[0]:
             continue
-        if spec.month < next_spec.month and _LIST_GAP.match(text[item.end : after.start]):
+        if place[1] < next_place[1] and _LIST_GAP.match(text[item.end : after.start]):
             out[i] = replace(item, spec=spec.with_year(next_spec.year))
     return out
+
+
+def _place_in_year(spec: Calendar) -> tuple[str, int] | None:
+    """Whether ``spec`` names a month or a season alone, and which: what can be listed."""
+    if spec.day is not None or spec.weekday is not None:
+        return None
+    if spec.month is not None and spec.subyear is None:
+        return ("month", spec.month)
+    if spec.month is None and spec.subyear in _SEASON_CODES:
+        return ("season", spec.subyear)
+    return None
 
 
 def _remember(state: _State, item: Found, mention: Mention) -> None:

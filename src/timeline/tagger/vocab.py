@@ -227,6 +227,21 @@ INFINITIVE_LEADS = (
     "aims", "aimed", "hopes", "hoped", "wants", "wanted", "promised", "promises", "vowed",
     "vows", "threatened", "threatens", "offered", "offers",
 )  # fmt: skip
+#: Verbs whose infinitive, after "to", names what is to come after the verb before it: "he
+#: subpoenaed him to testify on Feb. 10" looks ahead from the subpoena. Only verbs seldom read
+#: as nouns after "to" ("returned to power", "went to court" are no infinitives).
+INFINITIVES = (
+    "acquire", "announce", "appear", "approve", "attend", "begin", "buy", "close", "complete",
+    "conclude", "consider", "decide", "deliver", "discuss", "expire", "file", "finish",
+    "hear", "hold", "issue", "join", "launch", "leave", "meet", "merge", "open", "pay",
+    "present", "publish", "raise", "redeem", "release", "repay", "reply", "resign", "resume",
+    "retire", "review", "sell", "sign", "start", "submit", "take", "testify", "travel",
+    "visit", "vote", "be", "become", "have", "make", "give", "go", "come", "face", "seek",
+    "stand", "step", "rule", "report", "respond", "return", "arrive", "depart", "fly",
+)  # fmt: skip
+#: Forms in -ing that look ahead after "is" or "are" ("is planning to"); any other ("is
+#: calling the bonds on Dec. 7") is a present, which says nothing of the date's side of today.
+LOOKING_AHEAD_ING = ("planning", "going", "preparing", "expecting", "hoping", "aiming", "intending")
 #: Past tenses that do not end in -ed (those that do are found by their ending), and the
 #: present perfect, which reports what is done.
 PAST_MARKERS = (
