@@ -101,6 +101,21 @@ DATES = [
         REPORT,
         [("the latest quarter", "1989-35"), ("a year earlier", "1988-35")],
     ),
+    # the report speaks of its quarter for a few paragraphs, "the quarter" included
+    (
+        "Savin reported a third-quarter loss. It lost $5 million for the quarter. "
+        + "The charges were offset by a gain on the sale of two ventures, it said. " * 5
+        + "Revenue fell to $85 million from $93 million a year earlier.",
+        REPORT,
+        [("third-quarter", "1989-35"), ("the quarter", "1989-35"), ("a year earlier", "1988-35")],
+    ),
+    # ... but not once it speaks of the nine months
+    (
+        "Profit rose in the third quarter. For the nine months, net was $2 billion, up from "
+        "$1.6 billion a year earlier.",
+        REPORT,
+        [("the third quarter", "1989-35"), ("the nine months", None), ("a year earlier", "1988")],
+    ),
     # comparisons with "a year earlier" do not count back from each other
     (
         "In 1989, sales rose to $5 million from $4 million a year earlier. Net was $2 million, "

@@ -175,6 +175,11 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
     elif quarter and isinstance(item.spec, ReportPeriod) and _same_period(item.spec):
         # "the latest quarter": the quarter "a year earlier" counts back from
         state.last_quarter, state.last_quarter_end = value, mention.end
+    elif quarter and state.last_quarter is not None and _near_quarter(state, mention.start):
+        # "the quarter", "a year earlier": the report still speaks of its quarter
+        state.last_quarter_end = mention.end
+    elif mention.kind is Kind.DURATION and mention.duration in _YEAR_TO_DATE:
+        state.last_quarter = None  # "in the nine months, … a year earlier": no quarter
     if mention.resolved_by is Resolution.EXPLICIT and value is not None:
         if value.is_before_common_era:
             state.context_year = None  # months and days are not placed before 1 CE
@@ -579,7 +584,9 @@ def _anaphoric(state: _State, spec: Anaphoric) -> Result:
 
 # ------------------------------------------------------------------------------ reports, holidays
 #: How far after a quarter's mention "a year ago" still means that quarter a year before.
-_QUARTER_REACH = 300
+_QUARTER_REACH = 600
+#: Reporting periods longer than a quarter: "the first half", "the nine months".
+_YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 
 
 def _a_year_before(spec: object) -> bool:

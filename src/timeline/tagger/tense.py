@@ -30,7 +30,8 @@ WINDOW = 240
 #: After a form of "be" a participle is passive ("is expected", "been sold"): no tense.
 _NOT_PASSIVE = r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
 _MARKERS = re.compile(
-    rf"{WORD_START}(?:(?P<none>(?i:{_alt(vocab.NOT_TENSE_MARKERS)}))"
+    rf"{WORD_START}(?:(?P<none>(?i:{_alt(vocab.NOT_TENSE_MARKERS)})"
+    rf"|(?i:was|were)(?={SP}(?:{_alt(vocab.LOOKING_AHEAD_ING)}){END}))"
     rf"|(?P<lead>(?i:{_alt(vocab.INFINITIVE_LEADS)})){SP}(?i:to)"
     rf"|(?P<future>(?i:{_alt(vocab.FUTURE_MARKERS)}))"
     rf"|(?P<infinitive>(?i:to){SP}(?i:{_alt(vocab.INFINITIVES)}))"
