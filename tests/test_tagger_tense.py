@@ -123,6 +123,23 @@ DATES = [
         None,
         [("1989", "1989"), ("a year earlier", "1988"), ("a year earlier", "1988")],
     ),
+    # a narrative looks ahead to the end of a span without moving there
+    (
+        "In September 1944 the army advanced. An assault lasted until the fall of the city in "
+        "February 1945. By the start of July, the sieges were lifted.",
+        None,
+        [
+            ("September 1944", "1944-09"),
+            ("February 1945", "1945-02"),
+            ("the start of July", "1944-07"),
+        ],
+    ),
+    # ... but a first year is the narrative's, whatever comes before it
+    (
+        "Relations worsened until in March 1980, Iran cut its ties. In April, tension grew.",
+        None,
+        [("March 1980", "1980-03"), ("April", "1980-04")],
+    ),
     # a narrative still counts on from the year before
     (
         "The war began in 1939. The following year France fell. The following year it spread.",

@@ -119,6 +119,10 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     return mentions
 
 
+#: Before a date the narrative looks ahead to, and does not move to: "an assault that lasted
+#: until the fall of Budapest in February 1945".
+_UNTIL = re.compile(r"\b(?:until|till|up to)\b[^.;:]*\Z", re.IGNORECASE)
+
 #: What lies between the months of a list: "August and September 1914", "May, June or July".
 _LIST_GAP = re.compile(r"\s{0,3}(?:,\s{0,3}(?:and\s{1,3}|or\s{1,3})?|and\s{1,3}|or\s{1,3})\Z")
 
@@ -185,8 +189,15 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
             state.context_year = None  # months and days are not placed before 1 CE
             return
         year = _context_year(value)
-        if year is not None:
+        if year is not None and not _looks_ahead(state, item):
             state.context_year = year
+
+
+def _looks_ahead(state: _State, item: Found) -> bool:
+    """Whether a narrative that has a year looks ahead to this date without moving to it."""
+    if state.context_year is None:
+        return False
+    return _UNTIL.search(state.text, max(0, item.start - 40), item.start) is not None
 
 
 def _day_after(state: _State, mentions: list[Mention], index: int) -> None:
