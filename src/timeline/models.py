@@ -58,7 +58,8 @@ class Mention:
 
     ``text == source[start:end]`` always holds. ``value`` is the date for dates and times
     (``None`` where it could not be resolved, e.g. "yesterday" with no publication date);
-    ``duration`` holds the ISO 8601 value of durations and sets ("P12Y", "P1D").
+    ``duration`` holds the ISO 8601 value of durations and sets ("P12Y", "P1D"), or for a
+    set of named days or months its TimeML value ("XXXX-WXX-1" for "every Monday").
     """
 
     start: int

@@ -566,10 +566,13 @@ def duration_lead(text: str, m: re.Match[str]) -> Found | None:
 
 
 def every(text: str, m: re.Match[str]) -> Found | None:
+    # "every Monday", "each July": the days or months named, as TimeML writes such sets;
+    # "every other Sunday" is every two weeks
     if m.group("wd"):
-        iso = "P1W"
+        day = _weekday(m.group("wd"))
+        iso = "P2W" if m.group("other") else f"XXXX-WXX-{(day or 0) + 1}"
     elif m.group("mo"):
-        iso = "P1Y"
+        iso = "P2Y" if m.group("other") else f"XXXX-{_month(m, 'mo'):02d}"
     else:
         unit = _unit(m.group("u"))
         count = _count(m.group("n"))
