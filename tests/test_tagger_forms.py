@@ -69,6 +69,31 @@ FORMS = [
     ("A year earlier it was cheaper.", PUB, [("A year earlier", "2021", D, P)]),
     ("The previous month was worse.", PUB, [("The previous month", "2022-04", D, P)]),
     ("The next day it rained.", None, [("The next day", None, D, U)]),
+    # counted from a happening: from the date named right after it, else from nothing
+    (
+        "The day before last Tuesday's hearing, he went home.",
+        PUB,
+        [("The day before", "2022-05-09", D, C), ("last Tuesday", "2022-05-10", D, P)],
+    ),
+    (
+        "He arrived the day before Christmas.",
+        PUB,
+        [("the day before", "2021-12-24", D, C), ("Christmas", "2021-12-25", D, P)],
+    ),
+    (
+        "On 3 May 2020 it began. The day before the vote, it rained.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("The day before", None, D, U)],
+    ),
+    ("He left. The day before, he had called.", PUB, [("The day before", "2022-05-16", D, P)]),
+    # "later" follows something told, not the day of publication
+    ("Three days later, the index was down.", PUB, [("Three days later", None, D, U)]),
+    ("Two years before, they had refused.", PUB, [("Two years before", "2020", D, P)]),
+    ("He died the day before yesterday.", PUB, [("the day before yesterday", "2022-05-15", D, P)]),
+    ("He comes the day after tomorrow.", PUB, [("the day after tomorrow", "2022-05-19", D, P)]),
+    # how many weeks is not said: no date is counted back from today, only a duration found
+    ("The car was seen in the weeks before the shooting.", PUB, [("weeks", None, DUR, E)]),
+    ("In the days before, he had called.", PUB, [("days", None, DUR, E)]),
     # bare years
     ("In the 1917 Battle of Arras.", None, [("1917", "1917", D, E)]),
     ("2005: Elections and a new government.", None, [("2005", "2005", D, E)]),

@@ -106,8 +106,11 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     found = _share_years(text, found)
     mentions: list[Mention] = []
     dayless: list[int] = []  # times of day still without a day
-    for item in found:
-        mention = _mention(state, item)
+    for index, item in enumerate(found):
+        if isinstance(item.spec, Anaphoric) and item.spec.event:
+            mention = _before_event(state, item, found[index + 1 : index + 2])
+        else:
+            mention = _mention(state, item)
         if mention is None:
             continue
         if mention.kind is Kind.TIME and mention.value is None:
@@ -558,15 +561,41 @@ _ANCHOR_PRECISION = {
 _PART_OF = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
 
 
-def _anaphoric(state: _State, spec: Anaphoric) -> Result:
-    """Count from the last date in the text precise enough, else from the publication date."""
+def _before_event(state: _State, item: Found, following: list[Found]) -> Mention:
+    """ "the day before last Tuesday's hearing" counts from the date named right after it;
+    "the day before the shooting" from a happening the text does not date: no date."""
+    text = state.text[item.start : item.end]
+    unresolved = Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED)
+    if not following or state.text[item.end : following[0].start].strip():
+        return unresolved
+    after = _mention(state, following[0])
+    if after is None or after.value is None or after.value.is_interval:
+        return unresolved
+    spec = item.spec
+    assert isinstance(spec, Anaphoric)
+    value, _, anchor = _anaphoric(state, spec, after.value)
+    if value is None:
+        return unresolved
+    return Mention(item.start, item.end, text, item.kind, value, Resolution.CONTEXT, None, anchor)
+
+
+def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) -> Result:
+    """Count from ``anchor``, else from the last date in the text precise enough, else from
+    the publication date."""
     needed = _ANCHOR_PRECISION[spec.unit]
-    anchor, how = state.last_value, Resolution.CONTEXT
-    vague = anchor is not None and anchor.qualifier not in (None, *_PART_OF)
-    if anchor is None or anchor.precision not in needed or vague:
-        anchor, how = state.published, Resolution.PUBLISHED
-        if anchor is None or anchor.is_interval or anchor.precision not in needed:
+    how = Resolution.CONTEXT
+    if anchor is not None:
+        if anchor.precision not in needed:
             return _NONE
+    else:
+        anchor = state.last_value
+        vague = anchor is not None and anchor.qualifier not in (None, *_PART_OF)
+        if anchor is None or anchor.precision not in needed or vague:
+            if spec.told:
+                return _NONE
+            anchor, how = state.published, Resolution.PUBLISHED
+            if anchor is None or anchor.is_interval or anchor.precision not in needed:
+                return _NONE
     ref = anchor.earliest
     if ref is None and anchor.is_before_common_era and spec.unit == "year":
         # "the following year" after "492 BC": years count on across the era

@@ -465,11 +465,24 @@ def later(text: str, m: re.Match[str]) -> Found | None:
         return _date(m, Timex("FUTURE_REF" if direction > 0 else "PAST_REF"))
     if not isinstance(count, int) or unit not in vocab.UNIT_CALENDAR or count > 1000:
         return None
-    if direction < 0 and _norm(m.group("dir")) == "before" and not m.group("the"):
+    event = _norm(m.group("dir")) == "before" and _EVENT_AFTER.match(text, m.end()) is not None
+    if event and not m.group("the"):
         return None  # "two days before the vote": a duration before an event
+    if m.group("the") and _norm(m.group("u")) != unit:  # "in the weeks before": how many?
+        return _date(m, Timex("FUTURE_REF" if direction > 0 else "PAST_REF"))
     _, multiplier, _ = vocab.UNITS[unit]
-    spec = Anaphoric(vocab.UNIT_CALENDAR[unit], direction * count * multiplier)
+    offset = direction * count * multiplier
+    spec = Anaphoric(vocab.UNIT_CALENDAR[unit], offset, event, told=direction > 0)
     return _date(m, spec)
+
+
+#: After "the day before": the happening it is counted from ("the day before the vote", "the
+#: night before he died"), not the end of the clause nor a date the text named before ("the
+#: day before, …", "the day before that").
+_EVENT_AFTER = re.compile(
+    r"\s{1,3}(?!(?:that|this|then|now|and|or|but|yesterday|tomorrow|at|in|on)\b)[\w'‘“\"]",
+    re.IGNORECASE,
+)
 
 
 def fiscal(text: str, m: re.Match[str]) -> Found | None:

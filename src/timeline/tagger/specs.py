@@ -110,10 +110,16 @@ class Clock:
 @dataclass(frozen=True)
 class Anaphoric:
     """A date counted from the last date before it in the text, or else from the publication
-    date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3)."""
+    date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3).
+    ``event``: counted from what the text names right after it instead ("the day before last
+    Tuesday's hearing"); from nothing when that is no date ("the day before the shooting").
+    ``told``: counted only from a date the text gave before, never from the publication date:
+    "three days later" follows something told, not the day of publication."""
 
     unit: str
     offset: int
+    event: bool = False
+    told: bool = False
 
 
 @dataclass(frozen=True)

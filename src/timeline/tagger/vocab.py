@@ -176,6 +176,7 @@ FREQUENCIES: dict[str, str] = {
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
     "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
 #: Parts of a day that may follow "yesterday", "tomorrow" or a weekday.
 DAY_PARTS = ("morning", "afternoon", "evening", "night")
