@@ -86,6 +86,9 @@ FORMS = [
         [("3 May 2020", "2020-05-03", D, E), ("The day before", None, D, U)],
     ),
     ("He left. The day before, he had called.", PUB, [("The day before", "2022-05-16", D, P)]),
+    # the end of a unit, also written as one word
+    ("It should close by yearend.", PUB, [("yearend", "late 2022", D, P)]),
+    ("It should close at monthEnd.", PUB, [("monthEnd", "late 2022-05", D, P)]),
     # "later" follows something told, not the day of publication
     ("Three days later, the index was down.", PUB, [("Three days later", None, D, U)]),
     ("Two years before, they had refused.", PUB, [("Two years before", "2020", D, P)]),

@@ -34,6 +34,11 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if empty else frozenset(chars)
 
 
+def case_forms(char: str) -> frozenset[str]:
+    """Every character ``(?i:char)`` matches."""
+    return frozenset(_char(ord(char), nocase=True))
+
+
 #: A look-ahead on more characters than this rejects too few places to pay for itself.
 MAX_GATE = 24
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .firsts import gate
+from .firsts import case_forms, gate
 
 SP = r"\s{1,3}"  # the space between two words (never an unbounded run)
 OPT_SP = r"\s{0,3}"
@@ -66,8 +66,35 @@ def _cased(words: object) -> str:
     return _alt(forms)
 
 
+def _forms(char: str) -> str:
+    """``char`` in any case, read with case: a class of its forms when it has more than one."""
+    forms = case_forms(char)
+    if len(forms) == 1:
+        return re.escape(char)
+    return "[" + "".join(sorted(re.escape(c) for c in forms)) + "]"
+
+
+def _gate(words: object) -> str:
+    """A look-ahead on the first letters of ``words`` in any case."""
+    chars = set().union(*(case_forms(w[0]) for w in words))  # type: ignore[attr-defined]
+    return "(?=[" + "".join(sorted(re.escape(c) for c in chars)) + "])"
+
+
 def _nocase(words: object) -> str:
-    return f"(?i:{_alt(words, nocase=True)})"
+    """Words in any case, longest first, in an alternation grouped by first letter: each group
+    starts with a class of the forms of its letter, read with case, so that the groups whose
+    letter is not there are skipped at once (alternatives read without case are each tried).
+    Two words starting with different letters never match at one place, so the order of the
+    groups changes nothing; within each, the words keep their order."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    groups: dict[str, list[str]] = {}
+    for word in items:
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        body = "|".join(re.escape(r).replace(r"\ ", SP) for r in rests)
+        parts.append(f"{_forms(first)}(?i:{body})")
+    return f"{_gate(items)}(?:{'|'.join(parts)})"
 
 
 _FULL_MONTHS = [w for w in vocab.MONTHS if len(w) > 4 or w in ("may", "june", "july")]
@@ -104,7 +131,8 @@ def month(name: str) -> str:
 
 
 def day(name: str) -> str:
-    return rf"(?P<{name}>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![\w])"
+    # ("[0-9][0-9]?" reads as "[0-9]{1,2}"; a pattern that starts with it is searched faster)
+    return rf"(?P<{name}>[0-9][0-9]?)(?:st|nd|rd|th)?(?![\w])"
 
 
 _QUAL_WORDS = _nocase(("early", "late", "mid"))
@@ -119,11 +147,12 @@ MODE = r"(?P<mode>(?i:this|last|next))"
 
 
 def _spelt(phrases: list[str]) -> str:
-    """Phrases (lower case, to be read in a ``(?i:...)`` group) as one alternation factored
-    on common prefixes; in them " " is a short run of spaces, "~" a hyphen or one space. Of
-    two phrases that can match at one place, one is a prefix of the other, and the longer is
-    tried first, as in an alternation of the phrases longest first; but each place is
-    rejected after a few characters."""
+    """Phrases (lower case, matched in any case) as one alternation factored on common
+    prefixes; in them " " is a short run of spaces, "~" a hyphen or one space. Of two phrases
+    that can match at one place, one is a prefix of the other, and the longer is tried first,
+    as in an alternation of the phrases longest first; but each place is rejected after a few
+    characters. Each letter is a class of its forms, read with case: an alternative that
+    starts with one is skipped at once where it cannot match."""
     root: dict[str, dict] = {}
     for phrase in phrases:
         node = root
@@ -134,7 +163,7 @@ def _spelt(phrases: list[str]) -> str:
 
     def build(node: dict[str, dict]) -> str:
         assert not (" " in node and "~" in node)  # two ways to read a space: ambiguous
-        alts = [(spelt.get(k) or re.escape(k)) + build(v) for k, v in sorted(node.items()) if k]
+        alts = [(spelt.get(k) or _forms(k)) + build(v) for k, v in sorted(node.items()) if k]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -149,11 +178,11 @@ _NUMBER_PHRASES = [
     "hundred", *(f"{w} hundred" for w in ("a", *vocab.ONES)), *vocab.TENS,
     *(f"{t}~{o}" for t in vocab.TENS for o in vocab.ONES), *_TEENS, *vocab.ONES,
 ]  # fmt: skip
-NUMBER_WORD = rf"(?=[aAoOtTfFsSeEnNhH])(?:{_spelt(_NUMBER_PHRASES)})"
+NUMBER_WORD = rf"{_gate(_NUMBER_PHRASES)}(?:{_spelt(_NUMBER_PHRASES)})"
 DIGITS = r"[0-9]{1,3}(?:,[0-9]{3}){0,4}(?:\.[0-9]{1,3})?"
 VAGUE = ["a few", "a couple of", "couple of", "several", "few", "many", "numerous"]
-_COUNT_WORDS = _spelt([*_NUMBER_PHRASES, *VAGUE, "an", "a"])
-NUMBER = rf"(?P<n>{DIGITS}|(?i:(?=[aAsSfFmMnNcCoOtTeEhH])(?:{_COUNT_WORDS})))"
+_COUNT_PHRASES = [*_NUMBER_PHRASES, *VAGUE, "an", "a"]
+NUMBER = rf"(?P<n>{DIGITS}|{_gate(_COUNT_PHRASES)}(?:{_spelt(_COUNT_PHRASES)}))"
 UNIT_WORD = rf"(?P<u>{_nocase(list(vocab.UNITS) + list(vocab.UNIT_PLURALS))}){END}"
 
 
@@ -161,6 +190,18 @@ UNIT_WORD = rf"(?P<u>{_nocase(list(vocab.UNITS) + list(vocab.UNIT_PLURALS))}){EN
 #: with the pattern it stands for: the same phrase behind a look-behind, which matches at the
 #: phrase's own start.
 LED: dict[re.Pattern[str], re.Pattern[str]] = {}
+#: Rules whose phrases are rare, each with a piece of its pattern that every phrase it matches
+#: holds: the stretches of a condensed text without the piece are not scanned for the rule
+#: (see ``scan.Condensed.narrowed``). The piece is written once and used in both.
+NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _needs(rule: re.Pattern[str], piece: str) -> re.Pattern[str]:
+    """Note that every match of ``rule`` holds a match of ``piece``: a part of the rule's
+    pattern that it must match, outside any optional group or alternative, or the body of a
+    look-ahead it must pass."""
+    NEEDS[rule] = re.compile(piece)
+    return rule
 
 
 def _before(excluded: str) -> str:
@@ -283,27 +324,39 @@ LIST_YEAR = _c(rf"{_YEAR_DIGITS}")
 #: "2011's".
 YEAR_POSSESSIVE = _c(rf"(?P<y>{_LED_YEAR})(?=['’]s{END})")
 #: "2012-2021", "2012 to 2021", "between 2012 and 2021", "1914–18".
-YEAR_RANGE = _c(
-    rf"{START}(?:(?P<prep>(?i:between|from)){SP}|(?i:the{SP}years?){SP})?(?P<y1>{_YEAR_DIGITS})"
+_YEARS = (
+    rf"(?P<y1>{_YEAR_DIGITS})"
     rf"(?:{OPT_SP}(?P<dash>{DASH}){OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through|thru)){SP})"
     rf"(?:(?P<y2>{_YEAR_DIGITS})|(?P<yy>[0-9]{{2}})){YEAR_END_ALONE}"
 )
+YEAR_RANGE = _needs(
+    _c(rf"{START}(?:(?P<prep>(?i:between|from)){SP}|(?i:the{SP}years?){SP})?{_YEARS}"), _YEARS
+)
 #: "1–3 March 2023", "between 1 and 3 March".
-DAY_RANGE = _c(
-    rf"{START}(?:(?P<prep>(?i:between|from)){SP})?{day('d1')}"
-    rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through)){SP})"
-    rf"{day('d2')}(?:{SP}of)?{SP}{month('m')}(?:,?{SP}{year('y')})?"
+_DAYS = (
+    rf"{day('d1')}(?:{OPT_SP}{DASH}{OPT_SP}|{SP}(?P<sep>(?i:to|and|until|till|through)){SP})"
+    rf"{day('d2')}"
+)
+DAY_RANGE = _needs(
+    _c(
+        rf"{START}(?:(?P<prep>(?i:between|from)){SP})?{_DAYS}"
+        rf"(?:{SP}of)?{SP}{month('m')}(?:,?{SP}{year('y')})?"
+    ),
+    _DAYS,
 )
 #: "March 1-3, 2023".
-MONTH_DAY_RANGE = _c(
-    rf"(?P<m>{_LED_MONTH}){SP}{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}"
-    rf"{day('d2')}(?:,?{SP}{year('y')})?",
-    after=START,
+_DAYS_AFTER = rf"{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}{day('d2')}"
+MONTH_DAY_RANGE = _needs(
+    _c(rf"(?P<m>{_LED_MONTH}){SP}{_DAYS_AFTER}(?:,?{SP}{year('y')})?", after=START), _DAYS_AFTER
 )
 #: "2022-05-16".
-ISO_DATE = _c(
-    rf"(?P<y>{_LED_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
-    r"(?![\w/\-]|[.:][0-9])"
+_ISO_MONTH = r"-(?P<m>0[1-9]|1[0-2])-"
+ISO_DATE = _needs(
+    _c(
+        rf"(?P<y>{_LED_YEAR}){_ISO_MONTH}(?P<d>0[1-9]|[12][0-9]|3[01])"
+        r"(?![\w/\-]|[.:][0-9])"
+    ),
+    _ISO_MONTH,
 )
 #: "01/03/2023", "1.3.2023", "25/12/22": slashes or dots, the same separator twice.
 NUMERIC_DATE = _c(
@@ -354,8 +407,10 @@ RELATIVE_UNIT = _c(
     rf"(?P<u>(?i:week|month|year|quarter)){END}"
 )
 #: "by year-end", "at month end", "since year-end".
-UNIT_END = _c(
-    rf"{WORD_START}(?:{PREP}{SP})?(?P<u>(?i:year|month|quarter))(?:{DASH}|{SP})?(?i:end){END}"
+_END_WORD = rf"[eE](?i:nd){END}"
+UNIT_END = _needs(
+    _c(rf"{WORD_START}(?:{PREP}{SP})?(?P<u>(?i:year|month|quarter))(?:{DASH}|{SP})?{_END_WORD}"),
+    _END_WORD,
 )
 #: A hedge right before "N units ago": "more than", "about" (see vocab.AGO_HEDGES).
 _AGO_HEDGES = (re.escape(w).replace("\\ ", r"\s+") for w in vocab.AGO_HEDGES)
@@ -461,7 +516,8 @@ FISCAL = _c(
     rf"(?P<y>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}"
 )
 #: "2022/23", "2022/2023": a year that straddles two calendar years.
-SPLIT_YEAR = _c(rf"(?P<y1>{_LED_YEAR})/(?P<y2>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}")
+_SECOND_YEAR = rf"/(?P<y2>{_YEAR_DIGITS}|[0-9]{{2}}){YEAR_END_ALONE}"
+SPLIT_YEAR = _needs(_c(rf"(?P<y1>{_LED_YEAR}){_SECOND_YEAR}"), _SECOND_YEAR)
 #: "the turn of the century", "the turn of the 20th century".
 TURN = _c(
     rf"{WORD_START}(?i:the){SP}(?i:turn){SP}(?i:of){SP}(?i:the){SP}"

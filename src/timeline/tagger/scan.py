@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import vocab
-from .patterns import LED
+from .patterns import LED, NEEDS
 
 #: How far before a trigger a phrase may start ("up until the end of March") and after it a
 #: phrase and its look-ahead may reach ("16th of May", "2019's").
@@ -216,6 +216,7 @@ class Condensed:
 
     def __init__(self, text: str, stretches: list[tuple[int, int]]) -> None:
         self.text = text
+        self.stretches = stretches
         self.starts: list[int] = []  # where each stretch starts in the condensed text
         self.shifts: list[int] = []  # source offset minus condensed offset
         pieces: list[str] = [""]
@@ -226,6 +227,21 @@ class Condensed:
             pieces.append(text[s:e])
             at += e - s + len(_JOIN)
         self.condensed = _JOIN.join(pieces)
+
+    def narrowed(self, need: re.Pattern[str]) -> Condensed:
+        """The stretches that hold a match of ``need``, in a condensed text of their own.
+
+        No phrase holds the joining character, so a phrase lies in one stretch and is matched
+        there as the stretch reads alone, between two joining characters; a rule whose every
+        phrase holds a match of ``need`` finds the same phrases in the stretches kept. A match
+        of ``need`` that a longer one overlaps lies in the same stretch as that one."""
+        starts, last = self.starts, -1
+        keep: list[tuple[int, int]] = []
+        for m in need.finditer(self.condensed):
+            first = max(bisect_right(starts, m.start()) - 1, last + 1, 0)
+            last = max(bisect_right(starts, max(m.end() - 1, m.start())) - 1, last)
+            keep.extend(self.stretches[first : last + 1])
+        return Condensed(self.text, keep)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str] | Shifted]:
         """The matches of ``pattern`` in the condensed text, as matches in the source.
@@ -346,4 +362,7 @@ class Scanner:
             stretches = segments(self.text, spans, self._ends, self._firsts)
             condensed = Condensed(self.text, stretches)
             self._cache[classes] = condensed
+        need = NEEDS.get(pattern)
+        if need is not None:
+            condensed = condensed.narrowed(need)
         return condensed.finditer(pattern)

@@ -372,7 +372,9 @@ TRIGGERS.update(
         ),
         "report": frozenset({"quarter", "period", "year"}),
         # narrower classes for rules whose phrases always hold one of these words
-        "calunit": frozenset({"week", "month", "year", "quarter"}),
+        "calunit": frozenset(
+            {"week", "month", "year", "quarter", "yearend", "monthend", "quarterend"}
+        ),
         "dayunit": frozenset({"day", "week", "month", "year", *DAY_PARTS}),
         "leadunit": frozenset({"decade", "year", "month", "week", "fortnight", "century"}),
         "plural": frozenset(
