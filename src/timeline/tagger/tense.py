@@ -19,25 +19,30 @@ verb before a date usually governs it. Refinements:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..sentences import sentence_bounds
 from . import vocab
-from .patterns import END, SP, WORD_START, _alt
+from .patterns import END, SP, WORD_START, _alt, _nocase
 
 #: How far from a date its sentence is read, at most, each way.
 WINDOW = 240
 
 #: After a form of "be" a participle is passive ("is expected", "been sold"): no tense.
 _NOT_PASSIVE = r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
-_MARKERS = re.compile(
-    rf"{WORD_START}(?:(?P<none>(?i:{_alt(vocab.NOT_TENSE_MARKERS)})"
+_MARKER = (
+    rf"(?:(?P<none>{_nocase(vocab.NOT_TENSE_MARKERS)}"
     rf"|(?i:was|were)(?={SP}(?:{_alt(vocab.LOOKING_AHEAD_ING)}){END}))"
-    rf"|(?P<lead>(?i:{_alt(vocab.INFINITIVE_LEADS)})){SP}(?i:to)"
-    rf"|(?P<future>(?i:{_alt(vocab.FUTURE_MARKERS)}))"
-    rf"|(?P<infinitive>(?i:to){SP}(?i:{_alt(vocab.INFINITIVES)}))"
+    rf"|(?P<lead>{_nocase(vocab.INFINITIVE_LEADS)}){SP}(?i:to)"
+    rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)})"
+    rf"|(?P<infinitive>(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
     rf"|(?P<present>(?i:is|are){SP}(?!{_alt(vocab.LOOKING_AHEAD_ING)})[a-z]{{2,}}ing)"
-    rf"|{_NOT_PASSIVE}(?:(?P<past>(?i:{_alt(vocab.PAST_MARKERS)}))|(?P<ed>[a-z]{{2,}}ed))){END}"
+    rf"|{_NOT_PASSIVE}(?:(?P<past>{_nocase(vocab.PAST_MARKERS)})|(?P<ed>[a-z]{{2,}}ed))){END}"
 )
+_MARKERS = re.compile(rf"{WORD_START}{_MARKER}")
+#: The same, reading the character before the marker instead of looking behind at every
+#: place: the search skips to the places a word can start, several times faster.
+_LED_MARKERS = re.compile(rf"{WORD_START[4:-1].replace('[', '[^', 1)}{_MARKER}")
 _QUOTE_CLOSE = re.compile(r"[\"”]|''|’’")
 _PAST_AUXILIARY = re.compile(rf"(?i:{_alt(vocab.PAST_AUXILIARIES)}){SP}(?:\w+{SP})?$")
 
@@ -47,11 +52,11 @@ def tense(text: str, start: int, end: int) -> str:
     begin, finish = sentence_bounds(text, start, end, WINDOW)
     best: tuple[int, str, int] | None = None
     last = ""  # the label of the marker before this one
-    for match in _MARKERS.finditer(text, begin, finish):
-        if start <= match.start() < end:
+    for at, match in _markers(text, begin, finish):
+        if start <= at < end:
             continue
-        after = match.start() >= end
-        if after and _QUOTE_CLOSE.search(text, end, match.start()):
+        after = at >= end
+        if after and _QUOTE_CLOSE.search(text, end, at):
             break  # "… leave on Thursday," Castro said: the reporting verb is not its tense
         label = _label(match, after)
         if not label:
@@ -59,9 +64,9 @@ def tense(text: str, start: int, end: int) -> str:
         if label == "either" and last == "future":
             label = "future"  # "is scheduled to close Monday"
         last = label
-        distance = start - match.end() if match.end() <= start else 2 * (match.start() - end)
+        distance = start - match.end() if match.end() <= start else 2 * (at - end)
         if best is None or distance < best[0]:
-            best = (distance, label, match.start())
+            best = (distance, label, at)
     if best is None:
         return ""
     _, label, at = best
@@ -70,6 +75,18 @@ def tense(text: str, start: int, end: int) -> str:
         if marker is not None and "ing" not in marker.group().lower():
             return "past"  # "was due to", but not "were planning to"
     return "" if label == "either" else label
+
+
+def _markers(text: str, begin: int, finish: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each marker in ``text[begin:finish]``, with where it starts."""
+    pos = max(0, begin - 1)
+    if begin == 0:  # no character before the text to read
+        first = _MARKERS.match(text, 0, finish)
+        if first is not None:
+            yield 0, first
+            pos = first.end()
+    for match in _LED_MARKERS.finditer(text, pos, finish):
+        yield match.start() + 1, match
 
 
 def _label(match: re.Match[str], after: bool) -> str:
@@ -89,5 +106,5 @@ def _label(match: re.Match[str], after: bool) -> str:
     if kind == "infinitive":
         return "" if after else "either"
     if kind == "ed":
-        return "" if match.group().lower() in vocab.NOT_PAST_ED else "past"
+        return "" if match.group("ed").lower() in vocab.NOT_PAST_ED else "past"
     return kind
