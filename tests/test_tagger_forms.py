@@ -76,6 +76,17 @@ FORMS = [
         [("The day before", "2022-05-09", D, C), ("last Tuesday", "2022-05-10", D, P)],
     ),
     (
+        "It rained the day before the 5 May vote.",
+        PUB,
+        [("the day before", "2022-05-04", D, C), ("the 5 May", "2022-05-05", D, P)],
+    ),
+    # the "before" is the phrase's: "5 May" is that day, not the time before it
+    (
+        "It rained the day before 5 May.",
+        PUB,
+        [("the day before", "2022-05-04", D, C), ("5 May", "2022-05-05", D, P)],
+    ),
+    (
         "He arrived the day before Christmas.",
         PUB,
         [("the day before", "2021-12-24", D, C), ("Christmas", "2021-12-25", D, P)],
@@ -223,3 +234,14 @@ YEARS_BEFORE_NAMES = [
 @pytest.mark.parametrize(("sentence", "expected"), YEARS_BEFORE_NAMES)
 def test_years_before_what_they_name(sentence: str, expected: list[str]) -> None:
     assert [m.text for m in tag(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("It rained the day before 5 May.", ["4 May 2022", "5 May 2022"]),
+        ("It rained before 5 May.", ["before 5 May 2022"]),  # here "before" is the date's
+    ],
+)
+def test_the_before_of_the_day_before_is_not_the_dates(sentence: str, shown: list[str]) -> None:
+    assert [m.value.display() for m in tag(sentence, PUB) if m.value] == shown

@@ -108,7 +108,12 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     dayless: list[int] = []  # times of day still without a day
     for index, item in enumerate(found):
         if isinstance(item.spec, Anaphoric) and item.spec.event:
-            mention = _before_event(state, item, found[index + 1 : index + 2])
+            if _counts_from_next(state.text, item, found[index + 1 : index + 2]):
+                # "the day before 5 May": the "before" is the phrase's, not the date's
+                found[index + 1] = replace(found[index + 1], prep=None)
+                mention = _before_event(state, item, found[index + 1])
+            else:
+                mention = _before_event(state, item, None)
         else:
             mention = _mention(state, item)
         if mention is None:
@@ -561,14 +566,22 @@ _ANCHOR_PRECISION = {
 _PART_OF = (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE)
 
 
-def _before_event(state: _State, item: Found, following: list[Found]) -> Mention:
+#: What may lie between "the day before" and the date it counts from: "the day before the 5
+#: May vote".
+_GAPS = ("", "the")
+
+
+def _counts_from_next(text: str, item: Found, following: list[Found]) -> bool:
+    """Whether the phrase after "the day before" is the date it counts from."""
+    return bool(following) and text[item.end : following[0].start].strip().lower() in _GAPS
+
+
+def _before_event(state: _State, item: Found, following: Found | None) -> Mention:
     """ "the day before last Tuesday's hearing" counts from the date named right after it;
     "the day before the shooting" from a happening the text does not date: no date."""
     text = state.text[item.start : item.end]
     unresolved = Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED)
-    if not following or state.text[item.end : following[0].start].strip():
-        return unresolved
-    after = _mention(state, following[0])
+    after = None if following is None else _mention(state, following)
     if after is None or after.value is None or after.value.is_interval:
         return unresolved
     spec = item.spec
