@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from ..sentences import sentence_bounds
 from . import vocab
-from .patterns import END, SP, WORD_START, _alt, _nocase
+from .patterns import END, SP, WORD_START, _alt, _before, _nocase
 
 #: How far from a date its sentence is read, at most, each way.
 WINDOW = 240
@@ -42,7 +42,8 @@ _MARKER = (
 _MARKERS = re.compile(rf"{WORD_START}{_MARKER}")
 #: The same, reading the character before the marker instead of looking behind at every
 #: place: the search skips to the places a word can start, several times faster.
-_LED_MARKERS = re.compile(rf"{WORD_START[4:-1].replace('[', '[^', 1)}{_MARKER}")
+_NOT_AFTER = WORD_START[4:-1]  # what may not come before a marker
+_LED_MARKERS = re.compile(rf"{_before(_NOT_AFTER)}(?<!{_NOT_AFTER}){_MARKER}")
 _QUOTE_CLOSE = re.compile(r"[\"”]|''|’’")
 _PAST_AUXILIARY = re.compile(rf"(?i:{_alt(vocab.PAST_AUXILIARIES)}){SP}(?:\w+{SP})?$")
 
