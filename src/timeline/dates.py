@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from enum import Enum
+
+from .frozen import frozen
 
 __all__ = [
     "DateError",
@@ -130,7 +132,7 @@ def _edtf_year(year: int) -> str:
     return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
 
 
-@dataclass(frozen=True)
+@frozen
 class DateValue:
     """A date, period or interval at the precision its source gave."""
 

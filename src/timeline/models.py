@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .dates import DateValue
+from .frozen import frozen
 
 
 class Kind(str, Enum):
@@ -52,7 +53,7 @@ class Document:
     pages: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Mention:
     """A temporal expression found in a text.
 

@@ -6,12 +6,13 @@ spec. Specs record only what the words gave; :mod:`.resolve` later turns them in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..frozen import frozen
 from ..models import Kind
 
 
-@dataclass(frozen=True)
+@frozen
 class Calendar:
     """A calendar date or period named by the text; missing parts are ``None``."""
 
@@ -36,7 +37,7 @@ class Calendar:
         return (self.month or 1, self.day or 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Range:
     """From ``start`` to ``end``; ``None`` marks an open end."""
 
@@ -44,14 +45,14 @@ class Range:
     end: Calendar | None
 
 
-@dataclass(frozen=True)
+@frozen
 class RelativeDay:
     """A day counted from the publication date ("yesterday" is -1)."""
 
     offset: int
 
 
-@dataclass(frozen=True)
+@frozen
 class RelativeUnit:
     """A week, month, quarter or year counted from the publication date ("last year")."""
 
@@ -65,7 +66,7 @@ class RelativeUnit:
     definite: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class RelativeWeekday:
     """A weekday placed by the publication date; ``mode`` is this, next, last or bare."""
 
@@ -73,7 +74,7 @@ class RelativeWeekday:
     mode: str
 
 
-@dataclass(frozen=True)
+@frozen
 class RelativeWeekend:
     """A weekend placed by the publication date; ``mode`` is this, next, last or bare ("the
     weekend", placed by the tense of its sentence)."""
@@ -81,7 +82,7 @@ class RelativeWeekend:
     mode: str
 
 
-@dataclass(frozen=True)
+@frozen
 class RelativeNamed:
     """A month or season placed by the publication date ("last March", "this summer")."""
 
@@ -91,14 +92,14 @@ class RelativeNamed:
     qualifier: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Period:
     """An ISO 8601 duration, for durations and sets ("P12Y", "P1D")."""
 
     iso: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Clock:
     """A time of day, with the day it falls on when the text gave one."""
 
@@ -107,7 +108,7 @@ class Clock:
     day: Spec | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Anaphoric:
     """A date counted from the last date before it in the text, or else from the publication
     date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3).
@@ -122,7 +123,7 @@ class Anaphoric:
     told: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class ReportPeriod:
     """A reporting period named by reference: "the quarter" (the one the text reports on),
     "the year-ago quarter" (the same quarter a year before: ``offset`` -4), "the current
@@ -135,7 +136,7 @@ class ReportPeriod:
     year_offset: int | None = None  # "last year's quarter": from the publication year
 
 
-@dataclass(frozen=True)
+@frozen
 class Holiday:
     """A named day whose year is placed like a partial date's: "Christmas", "Thanksgiving"."""
 
@@ -144,7 +145,7 @@ class Holiday:
     mode: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Timex:
     """What a calendar value cannot hold: "now" (PRESENT_REF), "480 BC" (BC0480)."""
 
@@ -158,7 +159,7 @@ Spec = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """A phrase a rule recognised. ``prep`` is the preposition before it, outside the span."""
 
