@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from timeline.dates import DateValue
 from timeline.tagger import tag
 from timeline.tagger.rules import find_all
+from timeline.tagger.specs import Timex
 
 PUBLISHED = st.one_of(
     st.none(),
@@ -73,6 +74,14 @@ def test_long_noise_lines(unit: str, times: int, published: DateValue | None) ->
 @given(st.one_of(DATE_LIKE, st.text(max_size=200)))
 def test_scanning_near_triggers_finds_what_a_full_scan_finds(text: str) -> None:
     assert set(find_all(text)) == set(find_all(text, full_scan=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(DATE_LIKE, st.sampled_from(["now", "recently", "Now.", "two years later"])))
+def test_rules_skipped_without_references_find_nothing_else(text: str) -> None:
+    """The rules left out when vague references are not wanted find only those."""
+    without = list(find_all(text, refs=False))
+    assert without == [(rank, f) for rank, f in find_all(text) if not isinstance(f.spec, Timex)]
 
 
 @settings(max_examples=100, deadline=None)

@@ -46,7 +46,7 @@ def tag(
     mask = Mask(text)
     candidates = (
         (rank, f)
-        for rank, f in find_all(text, day_first=day_first)
+        for rank, f in find_all(text, day_first=day_first, refs=refs)
         if not mask.hides(f.start, f.end) and (refs or not isinstance(f.spec, Timex))
     )
     found = join(text, select(candidates))

@@ -690,19 +690,24 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
 )
 
 
+#: Rules whose every phrase is a vague reference (a :class:`Timex`).
+REFERENCES_ONLY = frozenset({reference})
+
+
 def find_all(
-    text: str, *, full_scan: bool = False, day_first: bool = True
+    text: str, *, full_scan: bool = False, day_first: bool = True, refs: bool = True
 ) -> Iterator[tuple[int, Found]]:
     """Every phrase every rule recognises, with the rule's rank; overlaps included.
 
     Rules scan only the stretches around their triggers; ``full_scan`` makes them scan the
-    whole text instead (same result, slower: kept to check the shortcut).
+    whole text instead (same result, slower: kept to check the shortcut). Without ``refs``,
+    the rules that find nothing but vague references ("now", "recently") are not run.
     """
     # The phrases are found all at once with the garbage collector paused: the thousands of
     # small objects made on the way hold no reference cycles, so the collector's passes over
     # them (a twentieth of the time) would find nothing to free.
     with _collector_paused():
-        found = list(_find_all(text, full_scan, day_first))
+        found = list(_find_all(text, full_scan, day_first, refs))
     yield from found
 
 
@@ -717,9 +722,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _find_all(text: str, full_scan: bool, day_first: bool) -> Iterator[tuple[int, Found]]:
+def _find_all(
+    text: str, full_scan: bool, day_first: bool, refs: bool
+) -> Iterator[tuple[int, Found]]:
     scanner = None if full_scan else Scanner(text)
     for rank, (pattern, build, classes) in enumerate(RULES):
+        if not refs and build in REFERENCES_ONLY:
+            continue
         if scanner is None:
             found_by = matches(pattern, text)
         else:
