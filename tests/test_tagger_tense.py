@@ -134,6 +134,17 @@ DATES = [
             ("the start of July", "1944-07"),
         ],
     ),
+    # ... in any spelling: "UNTİL" (a capital dotted I) reads as "until" here too
+    (
+        "In September 1944 the army advanced. The siege of Budapešť lasted UNTİL February "
+        "1945. By the start of July, the sieges were lifted.",
+        None,
+        [
+            ("September 1944", "1944-09"),
+            ("February 1945", "1945-02"),
+            ("the start of July", "1944-07"),
+        ],
+    ),
     # ... but a first year is the narrative's, whatever comes before it
     (
         "Relations worsened until in March 1980, Iran cut its ties. In April, tension grew.",
