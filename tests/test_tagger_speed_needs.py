@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from timeline.tagger import firsts, scan, vocab
+from timeline.tagger import firsts, guards, scan, vocab
 from timeline.tagger import patterns as P
 from timeline.tagger.rules import find_all
 
@@ -89,3 +89,38 @@ def test_narrowed_keeps_the_stretches_holding_the_piece(
     narrowed = scan.Condensed(text, stretches).narrowed(re.compile("[0-9]-[0-9]"))
     assert narrowed.stretches == kept
     assert narrowed.condensed == "".join("\x00" + text[s:e] for s, e in kept)
+
+
+TOKEN_TEXTS = st.lists(
+    st.sampled_from([
+        "www", "WwW", "w", ".", "..", "...", "a", "b", "U.S.", "3.5", "report", ".pdf", ".PDF",
+        ".pdfs", ".html", "x.docx", " ", "  ", "\n", "/", "//", "_", "@", ":", "://", "\\",
+        "1/2/2020", "(01.03.2023)", "e.g.", "a.b.c", "example.com", "1", "May", "é",
+    ]),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+def _mask_of_every_mark(text: str) -> list[tuple[int, int]]:
+    """The spans ``guards.Mask`` hides when every mark of ``TOKEN_MARK`` is looked at."""
+    spans, done = [], 0
+    for mark in (m.start() for m in P.TOKEN_MARK.finditer(text)):
+        if mark < done:
+            continue
+        start = mark
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        space = P.SPACE.search(text, mark + 1)
+        done = space.start() if space else len(text)
+        if guards._masked(text[start:done]):
+            spans.append((start, done))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(TOKEN_TEXTS)
+@example("see www. for it, or www.")  # a full stop that ends the token hides nothing
+@example("the report.pdf and U.S. a.b.c. ... 3.5 x.y")
+def test_the_mask_looks_only_at_full_stops_that_can_hide_a_token(text: str) -> None:
+    mask = guards.Mask(text)
+    assert list(zip(mask._starts, mask._ends, strict=True)) == _mask_of_every_mark(text)
