@@ -146,24 +146,27 @@ _OF_AFTER = re.compile(r"\s{1,3}of\b")
 
 
 def month_alone(text: str, m: re.Match[str]) -> Found | None:
-    word = m.group("m")
-    prep, mode, qual = _prep(m), m.group("mode"), m.group("q")
-    if not (prep or mode or qual):
-        if len(_norm(word)) <= 4 and _norm(word) not in ("june", "july"):
+    # (the most frequent rule: each group is read once)
+    word, raw_prep, mode, qual = m.group("m", "prep", "mode", "q")
+    norm = _norm(word)
+    if not (raw_prep or mode or qual):
+        if len(norm) <= 4 and norm not in ("june", "july"):
             return None  # abbreviations, and "May", need more context
+        if norm in vocab.AMBIGUOUS_MONTHS:
+            return None
         if guards.sentence_start(text, m.start()) or guards.name_before(text, m.start()):
             return None
-    if _norm(word) in vocab.AMBIGUOUS_MONTHS and not (prep or mode or qual):
-        return None
-    start = _span_after_prep(m)
-    if mode and _DAY_AFTER.match(text[m.end() : m.end() + 4]):
+    end = m.end()
+    if mode and _DAY_AFTER.match(text[end : end + 4]):
         return None  # "last Oct. 23": the day's rule reads "Oct. 23"
+    prep = _norm(raw_prep) if raw_prep else None
+    start = _span_after_prep(m) if raw_prep else m.start()
+    month = vocab.MONTHS[norm]
+    qualifier = _qualifier_of(qual) if qual else None
     if mode:
-        named = RelativeNamed(_norm(mode), month=_month(m), qualifier=_qualifier(m))
-        return Found(start, m.end(), Kind.DATE, named, prep)
-    return Found(
-        start, m.end(), Kind.DATE, Calendar(month=_month(m), qualifier=_qualifier(m)), prep
-    )
+        named = RelativeNamed(_norm(mode), month=month, qualifier=qualifier)
+        return Found(start, end, Kind.DATE, named, prep)
+    return Found(start, end, Kind.DATE, Calendar(month=month, qualifier=qualifier), prep)
 
 
 def qualified_year(text: str, m: re.Match[str]) -> Found | None:
