@@ -48,6 +48,11 @@ TENSES = [
     # a present in -ing is no past
     ("The company said it is calling the bonds on Dec. 7.", "Dec. 7", ""),
     ("They said they are planning to leave on Monday.", "Monday", "future"),
+    # ... nor is a present passive, regular or not; "is scheduled" still looks ahead
+    ("They had not signed it when the case is heard in May.", "May", ""),
+    ("They said the results are published on Monday.", "Monday", ""),
+    ("They said the sale is scheduled to close Monday.", "Monday", "future"),
+    ("They said the case was heard in May.", "May", "past"),
 ]
 
 
@@ -67,6 +72,7 @@ DATES = [
     ("He subpoenaed the boy to testify on Feb. 10.", WED, [("Feb. 10", "1999-02-10")]),
     ("He subpoenaed the boy to testify on Sept. 10.", WED, [("Sept. 10", "1998-09-10")]),
     ("It said it is calling the notes on Dec. 7.", MON, [("Dec. 7", "1989-12-07")]),
+    ("It had not signed when the case is heard in December.", MON, [("December", "1989-12")]),
     ("It said it called the notes on Dec. 7.", MON, [("Dec. 7", "1988-12-07")]),
     (
         "The bomb hit a building next to the U.S. embassy Friday morning.",

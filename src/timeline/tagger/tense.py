@@ -10,10 +10,10 @@ verb before a date usually governs it. Refinements:
 * a word in -ed that is an adjective ("an unspecified date", "a hundred") is no past tense;
 * words after a closing quotation mark report the quotation ("… on Thursday," he said): they
   do not give the tense of a date inside it;
-* an infinitive ("subpoenaed him to testify on Feb. 10") or a present in -ing ("is calling
-  the bonds on Dec. 7") nearer the date than any past says nothing of its side of today: the
-  nearest date of that name is meant, unless a future comes before ("is scheduled to close
-  Monday").
+* an infinitive ("subpoenaed him to testify on Feb. 10"), a present in -ing ("is calling
+  the bonds on Dec. 7") or a present passive ("when the case is heard in May") nearer the
+  date than any past says nothing of its side of today: the nearest date of that name is
+  meant, unless a future comes before ("is scheduled to close Monday").
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ _MARKER = (
     rf"|(?P<lead>{_nocase(vocab.INFINITIVE_LEADS)}){SP}(?i:to)"
     rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)})"
     rf"|(?P<infinitive>(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
-    rf"|(?P<present>(?i:is|are){SP}(?!{_alt(vocab.LOOKING_AHEAD_ING)})[a-z]{{2,}}ing)"
+    rf"|(?P<present>(?i:is|are){SP}"
+    rf"(?:(?!{_alt(vocab.LOOKING_AHEAD_ING)})[a-z]{{2,}}ing"
+    rf"|(?!{_alt(vocab.FUTURE_MARKERS)})(?:{_alt(vocab.IRREGULAR_PARTICIPLES)}|[a-z]{{2,}}ed)))"
     rf"|{_NOT_PASSIVE}(?:(?P<past>{_nocase(vocab.PAST_MARKERS)})|(?P<ed>[a-z]{{2,}}ed))){END}"
 )
 _MARKERS = re.compile(rf"{WORD_START}{_MARKER}")

@@ -243,6 +243,12 @@ INFINITIVES = (
 #: Forms in -ing that look ahead after "is" or "are" ("is planning to"); any other ("is
 #: calling the bonds on Dec. 7") is a present, which says nothing of the date's side of today.
 LOOKING_AHEAD_ING = ("planning", "going", "preparing", "expecting", "hoping", "aiming", "intending")
+#: Past participles not in -ed, for the present passive: "when the case is heard in May"
+#: speaks of the nearest May, as "is calling" does ("is expected", "is scheduled" look ahead).
+IRREGULAR_PARTICIPLES = (
+    "heard", "held", "made", "seen", "given", "taken", "paid", "sold", "told", "shown", "built",
+    "brought", "sent", "kept", "met", "won", "known", "put", "set", "read", "run", "done",
+)  # fmt: skip
 #: Past tenses that do not end in -ed (those that do are found by their ending), and the
 #: present perfect, which reports what is done.
 PAST_MARKERS = (
