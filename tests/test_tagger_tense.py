@@ -53,6 +53,10 @@ TENSES = [
     ("They said the results are published on Monday.", "Monday", ""),
     ("They said the sale is scheduled to close Monday.", "Monday", "future"),
     ("They said the case was heard in May.", "May", "past"),
+    # a past before "until" or "through" and the date: the end of a span may lie ahead
+    ("He rejected an order that the boy stay until March 6.", "March 6", ""),
+    ("Lenders have extended the loans through January.", "January", ""),
+    ("He rejected an order that the boy stay in Miami on March 6.", "March 6", "past"),
 ]
 
 
@@ -73,6 +77,9 @@ DATES = [
     ("He subpoenaed the boy to testify on Sept. 10.", WED, [("Sept. 10", "1998-09-10")]),
     ("It said it is calling the notes on Dec. 7.", MON, [("Dec. 7", "1989-12-07")]),
     ("It had not signed when the case is heard in December.", MON, [("December", "1989-12")]),
+    ("Lenders have extended the loans through January.", MON, [("January", "1990-01")]),
+    ("Sales fell this year through August.", MON, [("this year", "1989"), ("August", "1989-08")]),
+    ("Until Thursday, police had not called him a suspect.", MON, [("Thursday", "1989-10-26")]),
     ("It said it called the notes on Dec. 7.", MON, [("Dec. 7", "1988-12-07")]),
     (
         "The bomb hit a building next to the U.S. embassy Friday morning.",

@@ -13,7 +13,10 @@ verb before a date usually governs it. Refinements:
 * an infinitive ("subpoenaed him to testify on Feb. 10"), a present in -ing ("is calling
   the bonds on Dec. 7") or a present passive ("when the case is heard in May") nearer the
   date than any past says nothing of its side of today: the nearest date of that name is
-  meant, unless a future comes before ("is scheduled to close Monday").
+  meant, unless a future comes before ("is scheduled to close Monday");
+* nor does a past before "until", "till" or "through" and the date ("rejected an order that
+  he stay until March 6", "has extended the loans through January"): the end of a span may
+  lie ahead of the day it was set.
 """
 
 from __future__ import annotations
@@ -50,6 +53,10 @@ _QUOTE_CLOSE = re.compile(r"[\"”]|''|’’")
 _PAST_AUXILIARY = re.compile(rf"(?i:{_alt(vocab.PAST_AUXILIARIES)}){SP}(?:\w+{SP})?$")
 
 
+#: Right before a date: the end of a span ("until March 6", "through January").
+_SPAN_END = re.compile(r"\b(?:until|till|through)\s{1,3}\Z", re.IGNORECASE)
+
+
 def tense(text: str, start: int, end: int) -> str:
     """ "future", "past" or "" for the sentence around ``text[start:end]``."""
     begin, finish = sentence_bounds(text, start, end, WINDOW)
@@ -76,7 +83,9 @@ def tense(text: str, start: int, end: int) -> str:
     if label == "future" and _PAST_AUXILIARY.search(text, max(begin, at - 24), at):
         marker = _MARKERS.match(text, at)
         if marker is not None and "ing" not in marker.group().lower():
-            return "past"  # "was due to", but not "were planning to"
+            label = "past"  # "was due to", but not "were planning to"
+    if label == "past" and _SPAN_END.search(text, max(0, start - 16), start):
+        return ""  # "an order that he stay until March 6": a deadline may lie ahead
     return "" if label == "either" else label
 
 
