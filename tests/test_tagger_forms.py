@@ -66,6 +66,19 @@ FORMS = [
         None,
         [("3 May 2020", "2020-05-03", D, E), ("the same day", "2020-05-03", D, C)],
     ),
+    # a weekday counted from the last day told: the first such day after it, or before
+    (
+        "The vote was on Sunday 12 May 2019. The following Monday, he resigned.",
+        None,
+        [("Sunday 12 May 2019", "2019-05-12", D, E), ("The following Monday", "2019-05-13", D, C)],
+    ),
+    (
+        "The vote was on Friday 10 May 2019; the previous Friday, he had resigned.",
+        None,
+        [("Friday 10 May 2019", "2019-05-10", D, E), ("the previous Friday", "2019-05-03", D, C)],
+    ),
+    ("Shares fell from the preceding Monday.", PUB, [("the preceding Monday", "2022-05-16", D, P)]),
+    ("The next Monday was calm.", None, [("The next Monday", None, D, U)]),
     ("A year earlier it was cheaper.", PUB, [("A year earlier", "2021", D, P)]),
     ("The previous month was worse.", PUB, [("The previous month", "2022-04", D, P)]),
     ("The next day it rained.", None, [("The next day", None, D, U)]),

@@ -621,7 +621,13 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
         return DateValue.of_year(anchor.year + spec.offset), how, anchor  # type: ignore[operator]
     if ref is None:  # an anchor whose year is unknown ("May 16") counts nothing
         return _NONE
-    if spec.unit == "day":
+    if spec.weekday is not None:  # the first such weekday after, or before, the anchor
+        if spec.offset > 0:
+            when = ref + timedelta(days=(spec.weekday - ref.weekday()) % 7 or 7)
+        else:
+            when = ref - timedelta(days=(ref.weekday() - spec.weekday) % 7 or 7)
+        value = DateValue.of_day(when.year, when.month, when.day)
+    elif spec.unit == "day":
         when = ref + timedelta(days=spec.offset)
         value = DateValue.of_day(when.year, when.month, when.day)
     elif spec.unit == "week":

@@ -451,6 +451,11 @@ def ad_year(text: str, m: re.Match[str]) -> Found | None:
 
 def anaphoric(text: str, m: re.Match[str]) -> Found | None:
     mode = _norm(m.group("mode"))
+    if m.group("wd"):  # "the following Monday", "the previous Friday"
+        offset = vocab.ANAPHORIC_MODES[mode]
+        if offset == 0:
+            return None  # "that Monday": the weekday's own rule reads "Monday"
+        return _date(m, Anaphoric("day", offset, weekday=_weekday(m.group("wd"))))
     unit = _norm(m.group("u"))
     if mode == "that" and guards.word_before(text, m.start()).lower() in ("than", "so", "such"):
         return None
@@ -673,7 +678,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.BC_RANGE, bc_range, _c("era")),
     (P.BC_YEAR, bc_year, _c("era")),
     (P.AD_YEAR, ad_year, _c("era")),
-    (P.ANAPHORIC, anaphoric, _c("dayunit")),
+    (P.ANAPHORIC, anaphoric, _c("dayunit", "weekday")),
     (P.LATER, later, _c("later")),
     (P.EVERY, every, _c("every")),
     (P.TIMES_PER, times_per, _c("times")),

@@ -111,7 +111,8 @@ class Clock:
 @frozen
 class Anaphoric:
     """A date counted from the last date before it in the text, or else from the publication
-    date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3).
+    date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3); with
+    ``weekday``, the first such day after or before it: "the following Monday" (day, +1, 0).
     ``event``: counted from what the text names right after it instead ("the day before last
     Tuesday's hearing"); from nothing when that is no date ("the day before the shooting").
     ``told``: counted only from a date the text gave before, never from the publication date:
@@ -121,6 +122,7 @@ class Anaphoric:
     offset: int
     event: bool = False
     told: bool = False
+    weekday: int | None = None
 
 
 @frozen
