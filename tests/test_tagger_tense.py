@@ -9,7 +9,7 @@ from timeline.dates import DateValue
 from timeline.models import Kind, Resolution
 from timeline.sentences import crosses_sentence, sentence_bounds
 from timeline.tagger import tag
-from timeline.tagger.tense import tense
+from timeline.tagger.tense import looks_ahead, tense
 
 WED = DateValue.of_day(1998, 9, 30)  # a Wednesday
 MON = DateValue.of_day(1989, 10, 30)  # a Monday, in the fourth quarter
@@ -157,6 +157,19 @@ DATES = [
             ("February 1945", "1945-02"),
             ("the start of July", "1944-07"),
         ],
+    ),
+    # ... or to a later year in words that look ahead
+    (
+        "On 10 March 1975 the offensive began. The road would be exposed for a planned "
+        "campaign in 1976. The defence collapsed on 11 March.",
+        None,
+        [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")],
+    ),
+    (
+        "On 10 March 1975 the offensive began. The army attacked again in 1976. The defence "
+        "collapsed on 11 March.",
+        None,
+        [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1976-03-11")],
     ),
     # ... but a first year is the narrative's, whatever comes before it
     (
@@ -388,3 +401,20 @@ PARTS_OF_DAYS = [
 def test_parts_of_days(text: str, expected: list) -> None:
     found = [(m.text, m.kind, m.value.display() if m.value else None) for m in tag(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road would be exposed for a planned campaign in 1976", True),
+        ("They were planning to attack in 1976", True),
+        ("The army planned to attack in 1976", True),
+        ("The road was exposed in 1976", False),
+        ("The truce was due to end in 1976", True),
+        ("The plant had been expected to close in 1976", False),  # as tense() reads it
+        ("He said he will go. In 1976", False),  # not across a sentence
+        ("In 1976", False),
+    ],
+)
+def test_looks_ahead(text: str, expected: bool) -> None:
+    assert looks_ahead(text, text.index("1976")) is expected

@@ -27,6 +27,7 @@ from ..dates import DateError, DateValue, Precision, Qualifier
 from ..models import Kind, Mention, Resolution
 from ..sentences import crosses_sentence
 from . import vocab
+from .scan import _trie
 from .specs import (
     Anaphoric,
     Calendar,
@@ -43,6 +44,7 @@ from .specs import (
     ReportPeriod,
     Timex,
 )
+from .tense import looks_ahead
 from .tense import tense as tense_of
 
 _SLACK = timedelta(days=31)
@@ -197,14 +199,27 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
             state.context_year = None  # months and days are not placed before 1 CE
             return
         year = _context_year(value)
-        if year is not None and not _looks_ahead(state, item):
+        if year is not None and year != state.context_year and not _looks_ahead(state, item, year):
             state.context_year = year
 
 
-def _looks_ahead(state: _State, item: Found) -> bool:
-    """Whether a narrative that has a year looks ahead to this date without moving to it."""
+#: What can make the words before a date look ahead (see ``tense.looks_ahead``): a future,
+#: or a verb such as "planned" before "to", in lower case. Looked for first, as it costs less.
+_AHEAD_WORDS = {w.lower() for w in vocab.FUTURE_MARKERS}
+_AHEAD_WORDS |= {f"{w} to" for w in vocab.INFINITIVE_LEADS}
+_AHEAD = re.compile(rf"\b(?:{_trie(_AHEAD_WORDS)})\b")
+
+
+def _looks_ahead(state: _State, item: Found, year: int) -> bool:
+    """Whether a narrative that has a year looks ahead to this date without moving to it:
+    a date after "until" ("lasted until the fall of Budapest in February 1945"), or one in a
+    sentence that looks ahead ("the road would be exposed for a planned campaign in 1976")."""
     if state.context_year is None:
         return False
+    if state.published is None and year > state.context_year:
+        before = state.text[max(0, item.start - 80) : item.start].lower()
+        if _AHEAD.search(before) and looks_ahead(state.text, item.start):
+            return True
     start = max(0, item.start - 40)
     before = state.text[start : item.start]
     if before.isascii():  # (then what ``_UNTIL`` needs is looked for first: much faster)
