@@ -171,6 +171,13 @@ DATES = [
         None,
         [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1976-03-11")],
     ),
+    # ... nor to a year alone in brackets: a work's or a battle's year
+    (
+        "The offensive began on 1 November 1950. In How Wars Are Won (2003), Alexander "
+        "describes it. In late November, the PVA attacked.",
+        None,
+        [("1 November 1950", "1950-11-01"), ("2003", "2003"), ("late November", "1950-11")],
+    ),
     # ... but a first year is the narrative's, whatever comes before it
     (
         "Relations worsened until in March 1980, Iran cut its ties. In April, tension grew.",

@@ -199,8 +199,19 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
             state.context_year = None  # months and days are not placed before 1 CE
             return
         year = _context_year(value)
-        if year is not None and year != state.context_year and not _looks_ahead(state, item, year):
+        if year is None or year == state.context_year or _aside(state, item, value):
+            return
+        if not _looks_ahead(state, item, year):
             state.context_year = year
+
+
+def _aside(state: _State, item: Found, value: DateValue) -> bool:
+    """A year alone in brackets is an aside, a work's or a battle's year ("How Wars Are Won
+    (2003)", "Gallipoli (1915)"), not the year a narrative moves to."""
+    if value.precision is not Precision.YEAR:
+        return False
+    before, after = state.text[item.start - 1 : item.start], state.text[item.end : item.end + 1]
+    return before == "(" and after == ")"
 
 
 #: What can make the words before a date look ahead (see ``tense.looks_ahead``): a future,
