@@ -95,7 +95,8 @@ TOKEN_TEXTS = st.lists(
     st.sampled_from([
         "www", "WwW", "w", ".", "..", "...", "a", "b", "U.S.", "3.5", "report", ".pdf", ".PDF",
         ".pdfs", ".html", "x.docx", " ", "  ", "\n", "/", "//", "_", "@", ":", "://", "\\",
-        "1/2/2020", "(01.03.2023)", "e.g.", "a.b.c", "example.com", "1", "May", "é",
+        "1/2/2020", "(01.03.2023)", "e.g.", "a.b.c", "example.com", "1", "May", "é", "£", "’s",
+        ",", "\t",
     ]),
     max_size=20,
 ).map("".join)  # fmt: skip
@@ -124,3 +125,20 @@ def _mask_of_every_mark(text: str) -> list[tuple[int, int]]:
 def test_the_mask_looks_only_at_full_stops_that_can_hide_a_token(text: str) -> None:
     mask = guards.Mask(text)
     assert list(zip(mask._starts, mask._ends, strict=True)) == _mask_of_every_mark(text)
+
+
+def _word_before_by_reading_back(text: str, start: int) -> str:
+    """``guards.word_before`` as it reads without its shortcut: the token read backwards."""
+    floor, end = max(0, start - 40), start
+    while end > floor and start - end < 3 and text[end - 1].isspace():
+        end -= 1
+    token = re.match(r"[\w£$€.'’]*", text[floor:end][::-1])
+    assert token is not None
+    return text[end - token.end() : end].rstrip(".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TOKEN_TEXTS, st.data())
+def test_the_word_before_a_place_with_and_without_the_shortcut(text: str, data: st.DataObject):
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert guards.word_before(text, start) == _word_before_by_reading_back(text, start)

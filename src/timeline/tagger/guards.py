@@ -15,6 +15,7 @@ _WINDOW = 40
 
 
 _TOKEN = re.compile(r"[\w£$€.'’]*")
+_TOKEN_MARKS = frozenset("_£$€.'’")
 
 
 def word_before(text: str, start: int) -> str:
@@ -25,6 +26,9 @@ def word_before(text: str, start: int) -> str:
     while end > floor and start - end < 3 and text[end - 1].isspace():
         end -= 1
     # the token, read backwards: word characters are exactly what ``isalnum`` accepts, and "_"
+    last = text[end - 1] if end > floor else ""
+    if not last or not (last.isalnum() or last in _TOKEN_MARKS):
+        return ""  # ("May 16, 2019": no token right before the year)
     token = _TOKEN.match(text[floor:end][::-1])
     return text[end - token.end() : end].rstrip(".")  # type: ignore[union-attr]
 
