@@ -178,7 +178,7 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
     # "… a year earlier. … a year earlier." compare with the same date: they do not chain
     chains = not (isinstance(item.spec, Anaphoric) and item.spec.offset < 0)
-    if chains and not _a_year_before(item.spec) and value is not None:
+    if value is not None and chains and not _a_year_before(item.spec):
         if value.year_known and mention.kind is Kind.DATE:
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
             if single is not None and single.precision in _YEARLY:
@@ -292,14 +292,14 @@ def _mention(state: _State, item: Found) -> Mention | None:
 
 def _value(state: _State, item: Found) -> Result:
     spec = item.spec
-    if _a_year_before(spec) and _near_quarter(state, item.start):
+    if isinstance(spec, Calendar):  # (the most frequent, first)
+        return _calendar(state, item, spec)
+    if _near_quarter(state, item.start) and _a_year_before(spec):
         return _report(state, ReportPeriod(-4))
     if isinstance(spec, ReportPeriod):
         return _report(state, spec)
     if isinstance(spec, Holiday):
         return _holiday(state, item, spec)
-    if isinstance(spec, Calendar):
-        return _calendar(state, item, spec)
     if isinstance(spec, Range):
         return _range(state, item, spec)
     if isinstance(spec, Clock):
