@@ -193,7 +193,10 @@ def _timex(value: DateValue) -> str:
         # TIMEX counts years before the common era without a year 0: -0479 is BC0480
         if value.precision is Precision.CENTURY:
             return f"BC{int(edtf[1:3]):02d}"
-        return f"BC{1 - int(edtf):04d}"
+        year, *rest = edtf.lstrip("-").split("-")  # "-0479-08" is BC0480-08
+        if rest and int(rest[0]) > 20:
+            rest[0] = SUBYEAR[int(rest[0])]
+        return "-".join([f"BC{1 + int(year) if edtf.startswith('-') else 1:04d}", *rest])
     parts = edtf.split("-")
     if len(parts) == 2 and parts[1].isdigit() and int(parts[1]) > 20:
         return f"{parts[0]}-{SUBYEAR[int(parts[1])]}"

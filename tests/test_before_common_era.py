@@ -79,3 +79,28 @@ def test_corroboration_compares_them() -> None:
     assert date_fit(D("-0489"), D("-04XX")) == 2
     assert date_fit(D("-0489"), D("1999")) == 0
     assert date_fit(D("-0489"), D("XXXX-09")) == 0
+
+
+def test_months_days_and_seasons_before_the_common_era_on_every_output() -> None:
+    events = [
+        Event("thermopylae", D("-0479-08-17"), "Thermopylae", note="Herodotus"),
+        Event("salamis", D("-0479-09"), "Salamis", note="Herodotus"),
+        Event("winter", D("-0479-24"), "The Allies quarrel", note="Herodotus"),
+        Event("marathon", D("-0489"), "Battle of Marathon", note="Herodotus"),
+    ]
+    assert _sorted(events) == ["marathon", "thermopylae", "salamis", "winter"]
+    assert date_parts(D("-0479-08-17")) == (-479, 8, 17)
+    assert date_parts(D("-0479-24")) == (-479, None, None)  # a season gives no month
+    assert date_object(D("-0479-08-17")) == ({"year": -479, "month": 8, "day": 17}, None)
+    assert date_object(D("-0479-24")) == ({"year": -479}, None)
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(render("csv", events)))}
+    day = rows["thermopylae"]
+    assert (day["display"], day["year"], day["month"], day["day"]) == (
+        "17 August 480 BC", "-479", "8", "17",
+    )  # fmt: skip
+    assert day["start"] == day["end"] == ""
+    assert rows["winter"]["display"] == "winter 480 BC"
+    markdown = render("markdown", events)
+    assert "## 480 BC" in markdown and "**17 August 480 BC**" in markdown
+    assert date_fit(D("-0479-08-17"), D("-0479-08")) == 2  # the day lies in the month
+    assert date_fit(D("-0479-08"), D("-0479-09")) == 0

@@ -175,7 +175,41 @@ def test_before_the_common_era_sorts_first_and_compares() -> None:
     assert before.first_day is None and before.last_day == day_number(-479) - 1
 
 
-@pytest.mark.parametrize("text", ["-0479-06", "-0479-06-01", "0000-21"])
-def test_months_and_days_before_the_common_era_are_refused(text: str) -> None:
-    with pytest.raises(DateError, match="before 1 CE"):
+@pytest.mark.parametrize(
+    ("text", "display", "first", "last"),
+    [
+        ("-0479-08", "August 480 BC", (-479, 8, 1), (-479, 8, 31)),
+        ("-0479-08-17", "17 August 480 BC", (-479, 8, 17), (-479, 8, 17)),
+        ("-0479-22", "summer 480 BC", (-479, 6, 1), (-479, 8, 31)),
+        ("-0479-24", "winter 480 BC", (-479, 12, 1), (-478, 2, 28)),
+        ("-0480-24", "winter 481 BC", (-480, 12, 1), (-479, 2, 28)),
+        ("-0480-02", "February 481 BC", (-480, 2, 1), (-480, 2, 29)),  # a leap year
+        ("0000-03", "March 1 BC", (0, 3, 1), (0, 3, 31)),
+        ("-0479-36", "Q4 480 BC", (-479, 10, 1), (-479, 12, 31)),
+        ("late -0479-08", "late August 480 BC", (-479, 8, 21), (-479, 8, 31)),
+    ],
+)
+def test_months_days_and_seasons_before_the_common_era(
+    text: str, display: str, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
+    value = DateValue.parse(text)
+    assert value.display() == display
+    assert (value.first_day, value.last_day) == (day_number(*first), day_number(*last))
+    assert value.earliest is None and value.latest is None  # no Python date before year 1
+    assert value.year == first[0] and value.is_before_common_era
+    assert DateValue.parse(value.edtf) == value.without_qualifier()
+
+
+def test_months_before_the_common_era_sort_and_compare() -> None:
+    texts = ["-0479-09", "-0479", "-0479-08-17", "-0480-24", "-0479-08"]
+    ordered = sorted((DateValue.parse(t) for t in texts), key=DateValue.sort_key)
+    assert [v.edtf for v in ordered] == ["-0480-24", "-0479", "-0479-08", "-0479-08-17", "-0479-09"]
+    august, year = DateValue.parse("-0479-08"), DateValue.parse("-0479")
+    assert year.contains(august) and year.contains(DateValue.parse("-0479-08-17"))
+    assert not august.overlaps(DateValue.parse("-0479-09"))
+
+
+@pytest.mark.parametrize("text", ["-0479-13", "-0479-02-30", "-0479-02-29", "-10000-01"])
+def test_impossible_days_before_the_common_era_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
         DateValue.parse(text)

@@ -214,7 +214,17 @@ ERAS = [
     ("Caesar crossed in 49 BCE.", [("49 BCE", "-0048", "49 BC")]),
     ("The Ionian Revolt (499-493 BC) failed.", [("499-493 BC", "-0498/-0492", "499–493 BC")]),
     ("The war lasted from 264 to 241 BC.", [("264 to 241 BC", "-0263/-0240", "264–241 BC")]),
-    ("In June 480 BC Xerxes crossed.", [("June 480 BC", "-0479", "480 BC")]),
+    ("In June 480 BC Xerxes crossed.", [("June 480 BC", "-0479-06", "June 480 BC")]),
+    ("On 17 August 480 BC he won.", [("17 August 480 BC", "-0479-08-17", "17 August 480 BC")]),
+    # months and seasons after a year before 1 CE are in that year
+    (
+        "Xerxes came in 480 BC. In mid-August he reached Thermopylae; over the winter he left.",
+        [
+            ("480 BC", "-0479", "480 BC"),
+            ("mid-August", "-0479-08", "mid-August 480 BC"),
+            ("the winter", "-0479-24", "winter 480 BC"),
+        ],
+    ),
     ("In the 5th century BC, Athens rose.",
      [("the 5th century BC", "-04XX", "5th century BC")]),
     ("Rome fell in AD 476.", [("AD 476", "0476", "476")]),

@@ -11,8 +11,8 @@ A :class:`DateValue` is never a bare ``datetime``: "June 2018" covers the whole 
 * its precision and an optional qualifier (early, mid, late, before, after, approximate).
 
 Years before the common era are EDTF's astronomical years: 480 BC is ``-0479``, 1 BC is
-``0000``, the 5th century BC is ``-04XX`` (years -499 to -400). They are years and centuries
-only (no months or days), shown as "480 BC", and have no ``earliest``/``latest`` (a Python
+``0000``, the 5th century BC is ``-04XX`` (years -499 to -400), August 480 BC ``-0479-08``.
+They are shown as "480 BC", "17 August 480 BC", and have no ``earliest``/``latest`` (a Python
 ``date`` starts at year 1); ``first_day``/``last_day`` place them in time.
 
 Nothing here fills in a part the source did not give.
@@ -110,6 +110,23 @@ def _check_year(year: int) -> None:
         raise DateError(f"year {year} is outside the supported range 1-9999")
 
 
+def _check_era_year(year: int) -> None:
+    """A year before the common era (astronomical: 0 is 1 BC) within the supported range."""
+    if year < _EARLIEST_YEAR:
+        raise DateError(f"year {year_label(year)} is before the supported range")
+
+
+def _check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist")
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in ``month`` of ``year``, for astronomical years before 1 too (the calendar
+    repeats every 400 years)."""
+    return calendar.monthrange(year if year >= 1 else year % 400 or 400, month)[1]
+
+
 _EARLIEST_YEAR = -9999  # 10000 BC
 _GREGORIAN_CYCLE_DAYS = 146097  # the calendar repeats every 400 years
 
@@ -149,6 +166,11 @@ class DateValue:
     # ----------------------------------------------------------------- constructors
     @classmethod
     def of_day(cls, year: int, month: int, day: int) -> DateValue:
+        if year < 1:  # before the common era: the day is kept in the EDTF, without dates
+            _check_month(month)
+            if not 1 <= day <= _month_length(year, month):
+                raise DateError(f"{MONTH_NAMES[month - 1]} {year_label(year)} has no day {day}")
+            return cls(f"{_edtf_year(year)}-{month:02d}-{day:02d}", Precision.DAY, None, None)
         _check_year(year)
         try:
             when = date(year, month, day)
@@ -161,9 +183,10 @@ class DateValue:
 
     @classmethod
     def of_month(cls, year: int, month: int) -> DateValue:
+        _check_month(month)
+        if year < 1:
+            return cls(f"{_edtf_year(year)}-{month:02d}", Precision.MONTH, None, None)
         _check_year(year)
-        if not 1 <= month <= 12:
-            raise DateError(f"month {month} does not exist")
         return cls(f"{year:04d}-{month:02d}", Precision.MONTH, date(year, month, 1),
                    _month_end(year, month))  # fmt: skip
 
@@ -181,7 +204,6 @@ class DateValue:
     @classmethod
     def of_subyear(cls, year: int, code: int) -> DateValue:
         """A season (21-24), quarter (33-36) or half (40-41) of ``year``."""
-        _check_year(year)
         if code not in _SUBYEAR_MONTHS:
             raise DateError(f"-{code} is not a season, quarter or half-year code")
         first, count = _SUBYEAR_MONTHS[code]
@@ -191,6 +213,10 @@ class DateValue:
             else Precision.QUARTER if code in QUARTER_CODES
             else Precision.HALF
         )  # fmt: skip
+        if year < 1:
+            _check_era_year(year)
+            return cls(f"{_edtf_year(year)}-{code}", precision, None, None)
+        _check_year(year)
         return cls(f"{year:04d}-{code}", precision, date(year, first, 1),
                    _month_end(end_year, end_month))  # fmt: skip
 
@@ -350,7 +376,8 @@ class DateValue:
         if when is not None:
             return when.year
         if self.is_before_common_era:
-            return int(self.edtf.rstrip("~")[:5].replace("X", "9"))
+            digits = self.edtf[:5] if self.edtf.startswith("-") else self.edtf[:4]
+            return int(digits.replace("X", "9"))
         return None
 
     @property
@@ -515,8 +542,6 @@ def _parse_single(text: str, column: int) -> DateValue:
             year = int(g["year"])
             if g["month"] is None:
                 return DateValue.of_year(year)
-            if year <= 0:
-                raise DateError("before 1 CE only years and centuries are supported", column)
             month = int(g["month"])
             if g["day"] is not None:
                 return DateValue.of_day(year, month, int(g["day"]))
@@ -576,10 +601,28 @@ def _ordinal(number: int) -> str:
     return f"{number}{'th' if 10 <= number % 100 <= 20 else suffix}"
 
 
+def _era_fields(value: DateValue) -> list[int]:
+    """The month and day, or the sub-year code, of a value before the common era."""
+    return [int(f) for f in value.edtf.rstrip("~").lstrip("-").split("-")[1:]]
+
+
 def _display_before_common_era(value: DateValue) -> str:
-    if value.precision is Precision.CENTURY:
+    p = value.precision
+    if p is Precision.CENTURY:
         return f"{_ordinal(int(value.edtf[1:3]) + 1)} century BC"
-    return year_label(value.year)  # type: ignore[arg-type]
+    label = year_label(value.year)  # type: ignore[arg-type]
+    fields = _era_fields(value)
+    if p is Precision.DAY:
+        return f"{fields[1]} {MONTH_NAMES[fields[0] - 1]} {label}"
+    if p is Precision.MONTH:
+        return f"{MONTH_NAMES[fields[0] - 1]} {label}"
+    if p is Precision.SEASON:
+        return f"{SEASON_NAMES[fields[0]]} {label}"
+    if p is Precision.QUARTER:
+        return f"Q{QUARTER_CODES[fields[0]]} {label}"
+    if p is Precision.HALF:
+        return f"{'first' if HALF_CODES[fields[0]] == 1 else 'second'} half of {label}"
+    return label
 
 
 def _era_days(value: DateValue) -> tuple[int | None, int | None]:
@@ -589,8 +632,21 @@ def _era_days(value: DateValue) -> tuple[int | None, int | None]:
         return None, None
     year = value.year
     assert year is not None
-    span = 100 if value.precision is Precision.CENTURY else 1
-    lo, hi = day_number(year), day_number(year + span) - 1
+    p = value.precision
+    fields = _era_fields(value)
+    if p is Precision.DAY:
+        lo = hi = day_number(year, fields[0], fields[1])
+    elif p is Precision.MONTH:
+        lo = day_number(year, fields[0])
+        hi = lo + _month_length(year, fields[0]) - 1
+    elif p in (Precision.SEASON, Precision.QUARTER, Precision.HALF):
+        first, count = _SUBYEAR_MONTHS[fields[0]]
+        end_year, end_month = _add_months(year, first, count - 1)
+        lo = day_number(year, first)
+        hi = day_number(end_year, end_month) + _month_length(end_year, end_month) - 1
+    else:
+        span = 100 if p is Precision.CENTURY else 1
+        lo, hi = day_number(year), day_number(year + span) - 1
     q = value.qualifier
     if q is Qualifier.BEFORE:
         return None, lo - 1

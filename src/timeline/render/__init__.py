@@ -140,10 +140,8 @@ def date_parts(value: DateValue) -> tuple[int | None, int | None, int | None]:
     """
     if value.is_interval:
         return value.year, None, None
-    if value.is_before_common_era:  # a year or century only
-        return (value.year if value.precision in _YEAR_GIVEN else None), None, None
-    fields = value.edtf.rstrip("~").split("-")
-    year = int(fields[0]) if value.year_known and value.precision in _YEAR_GIVEN else None
+    fields = value.edtf.rstrip("~").lstrip("-").split("-")  # (a year before 1 CE: "-0479-08")
+    year = value.year if value.year_known and value.precision in _YEAR_GIVEN else None
     month = int(fields[1]) if value.precision in (Precision.MONTH, Precision.DAY) else None
     day = int(fields[2]) if value.precision is Precision.DAY else None
     return year, month, day

@@ -31,6 +31,9 @@ _SPAN_GRAIN = {
     Precision.CENTURY: "year",
 }
 _SAFE_SCHEMES = ("http://", "https://")
+#: Before the common era, what is given as years ("480 BC", "the 5th century BC"); months,
+#: days and seasons there are given by their parts.
+_ERA_SPANS = frozenset({Precision.YEAR, Precision.CENTURY})
 
 
 def _parts(value: DateValue, grain: str, *, last: bool = False) -> dict[str, int]:
@@ -47,13 +50,13 @@ def _parts(value: DateValue, grain: str, *, last: bool = False) -> dict[str, int
 def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
     """``(start_date, end_date or None)`` for a single (non-interval) date of known year."""
     grain = _SPAN_GRAIN.get(value.precision)
-    if value.is_before_common_era:
+    if value.is_before_common_era and value.precision in _ERA_SPANS:
         # a year (EDTF's astronomical numbering, as TimelineJS takes it) or a century
         year = value.year
         assert year is not None
         last = year + 99 if value.precision is Precision.CENTURY else year
         return {"year": year}, ({"year": last} if last != year else None)
-    if grain is not None and value.qualifier is None:
+    if grain is not None and value.qualifier is None and value.earliest is not None:
         return _parts(value, grain), _parts(value, grain, last=True)
     year, month, day = date_parts(value.without_qualifier())
     parts = {"year": year if year is not None else value.year}

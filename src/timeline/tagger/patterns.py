@@ -485,7 +485,8 @@ REFERENCE = _c(rf"(?P<w>{_led(vocab.REFERENCES)}){END}(?![\-‐‑][a-z])", afte
 #: "480 BC", "490 B.C.", "31 BCE"; "June 480 BC", "17 June 480 BC" (kept as the year: no
 #: month or day is placed before the common era).
 BC_YEAR = _c(
-    rf"{START}(?:(?:[0-9]{{1,2}}{SP})?{MONTH_WORD}{SP})?(?P<y>[0-9]{{1,4}}){SP}(?P<era>{_ERA}){END}"
+    rf"{START}(?:(?:(?P<d>[0-9]{{1,2}}){SP})?(?P<m>{MONTH_WORD}){SP})?(?P<y>[0-9]{{1,4}}){SP}"
+    rf"(?P<era>{_ERA}){END}"
 )
 #: "AD 476", "A.D. 1066", "476 AD", "476 CE".
 AD_YEAR = _c(

@@ -195,9 +195,6 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
     elif mention.kind is Kind.DURATION and mention.duration in _YEAR_TO_DATE:
         state.last_quarter = None  # "in the nine months, … a year earlier": no quarter
     if mention.resolved_by is Resolution.EXPLICIT and value is not None:
-        if value.is_before_common_era:
-            state.context_year = None  # months and days are not placed before 1 CE
-            return
         year = _context_year(value)
         if year is None or year == state.context_year or _aside(state, item, value):
             return
@@ -271,7 +268,7 @@ def _context_year(value: DateValue) -> int | None:
         value = value.endpoints[1] or value.endpoints[0]  # type: ignore[assignment]
     if not value.year_known or value.precision not in _YEARLY:
         return None
-    return int(value.edtf[:4])
+    return value.year
 
 
 def _mention(state: _State, item: Found) -> Mention | None:
@@ -332,8 +329,6 @@ def build(spec: Calendar, year: int | None) -> DateValue | None:
             if spec.century > 0
             else DateValue.of_century_bc(-spec.century)
         )
-    elif year is not None and year < 1:
-        value = DateValue.of_year(year)  # before 1 CE only the year is kept ("June 480 BC")
     elif spec.decade is not None:
         value = DateValue.of_decade(spec.decade)
     elif year is None:

@@ -439,7 +439,8 @@ def bc_year(text: str, m: re.Match[str]) -> Found | None:
     year = int(m.group("y"))
     if year == 0 or guards.reference_before(text, m.start()):
         return None
-    return _date(m, Calendar(1 - year))
+    month = _month(m) if m.group("m") else None
+    return _date(m, Calendar(1 - year, month, _int(m, "d")))
 
 
 def ad_year(text: str, m: re.Match[str]) -> Found | None:
