@@ -499,13 +499,15 @@ BC_RANGE = _c(
     rf"(?:{OPT_SP}{DASH}{OPT_SP}|{SP}(?i:to|and|until){SP})(?P<y2>[0-9]{{1,4}}){SP}(?:{_ERA}){END}"
 )
 _ANA_MODE = _nocase(vocab.ANAPHORIC_MODES)
-#: "the next day", "the following year", "that month", "later that year", "the following
-#: Monday".
+#: "the next day", "the following year", "that month", "later that year".
 ANAPHORIC = _c(
     rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}"
-    rf"(?:(?P<u>(?i:day|week|month|year)|(?P<part>{_nocase(vocab.DAY_PARTS)})){END}"
-    rf"|(?P<wd>{WEEKDAY_FULL}))",
+    rf"(?P<u>(?i:day|week|month|year)|(?P<part>{_nocase(vocab.DAY_PARTS)})){END}",
     after=WORD_START,
+)
+#: "the following Monday", "the previous Friday".
+ANAPHORIC_WEEKDAY = _c(
+    rf"(?P<mode>{_led(vocab.ANAPHORIC_MODES)}){SP}(?P<wd>{WEEKDAY_FULL})", after=WORD_START
 )
 #: "three days later", "a year earlier", "the day before".
 LATER = _c(

@@ -452,7 +452,7 @@ def ad_year(text: str, m: re.Match[str]) -> Found | None:
 
 def anaphoric(text: str, m: re.Match[str]) -> Found | None:
     mode = _norm(m.group("mode"))
-    if m.group("wd"):  # "the following Monday", "the previous Friday"
+    if _group(m, "wd"):  # "the following Monday", "the previous Friday"
         offset = vocab.ANAPHORIC_MODES[mode]
         if offset == 0:
             return None  # "that Monday": the weekday's own rule reads "Monday"
@@ -679,7 +679,8 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.BC_RANGE, bc_range, _c("era")),
     (P.BC_YEAR, bc_year, _c("era")),
     (P.AD_YEAR, ad_year, _c("era")),
-    (P.ANAPHORIC, anaphoric, _c("dayunit", "weekday")),
+    (P.ANAPHORIC, anaphoric, _c("dayunit")),
+    (P.ANAPHORIC_WEEKDAY, anaphoric, _c("weekday")),
     (P.LATER, later, _c("later")),
     (P.EVERY, every, _c("every")),
     (P.TIMES_PER, times_per, _c("times")),
