@@ -232,6 +232,8 @@ ERAS = [
     ("The 4th century AD saw it.", [("The 4th century AD", "03XX", "4th century")]),
     ("It began in 492 BC. The following year Darius sent envoys.",
      [("492 BC", "-0491", "492 BC"), ("The following year", "-0490", "491 BC")]),
+    ("In 480 BC they feasted on Thanksgiving.",  # a named day in such a year: no error
+     [("480 BC", "-0479", "480 BC"), ("Thanksgiving", "-0479-11-24", "24 November 480 BC")]),
     ("See page 480 BC.", []),
     ("The CEO and AD team met.", []),
 ]

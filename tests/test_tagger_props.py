@@ -20,7 +20,7 @@ PIECES = st.sampled_from([
     "in ", "since ", "until ", "between ", "late ", "mid-", "spring", "years", "ago", "last ",
     "/", "BC", "now", "the next day", "later", "fiscal ", "FY", "23", "Q3", "8pm", " the ",
     "this ", "yesterday", ",", ".", "\n", "£", "%", "th", "s", "'s", "at ", "pm", ":", "30",
-    "the previous ", "The following ", "Friday",
+    "the previous ", "The following ", "Friday", "Thanksgiving", " 480 BC",
     "the end of ", "quarter", "week", "month", "weekend", "that ", "afternoon", "AD", "CE",
     "century", "5th ", "year-end", "a.m.", "U.S.", "will ", "said ", "planned to ", "``",
 ])  # fmt: skip

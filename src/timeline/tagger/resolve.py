@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..dates import DateError, DateValue, Precision, Qualifier
+from ..dates import DateError, DateValue, Precision, Qualifier, day_number
 from ..models import Kind, Mention, Resolution
 from ..sentences import crosses_sentence
 from . import vocab
@@ -726,6 +726,6 @@ def _holiday(state: _State, item: Found, spec: Holiday) -> Result:
         year, how, anchor = _year_for(state, item, Calendar(month=month, day=day))
     if year is None:
         return DateValue.partial(month, day if isinstance(rule, tuple) else None), how, anchor
-    if isinstance(rule, str):  # the fourth Thursday of November
-        day = 22 + (3 - date(year, 11, 1).weekday()) % 7
+    if isinstance(rule, str):  # the fourth Thursday of November (in any era)
+        day = 22 + (3 - (day_number(year, 11, 1) - 1) % 7) % 7
     return DateValue.of_day(year, month, day), how, anchor
