@@ -27,7 +27,6 @@ from ..dates import DateError, DateValue, Precision, Qualifier, day_number
 from ..models import Kind, Mention, Resolution
 from ..sentences import crosses_sentence
 from . import vocab
-from .scan import _trie
 from .specs import (
     Anaphoric,
     Calendar,
@@ -211,23 +210,15 @@ def _aside(state: _State, item: Found, value: DateValue) -> bool:
     return before == "(" and after == ")"
 
 
-#: What can make the words before a date look ahead (see ``tense.looks_ahead``): a future,
-#: or a verb such as "planned" before "to", in lower case. Looked for first, as it costs less.
-_AHEAD_WORDS = {w.lower() for w in vocab.FUTURE_MARKERS}
-_AHEAD_WORDS |= {f"{w} to" for w in vocab.INFINITIVE_LEADS}
-_AHEAD = re.compile(rf"\b(?:{_trie(_AHEAD_WORDS)})\b")
-
-
 def _looks_ahead(state: _State, item: Found, year: int) -> bool:
     """Whether a narrative that has a year looks ahead to this date without moving to it:
     a date after "until" ("lasted until the fall of Budapest in February 1945"), or one in a
     sentence that looks ahead ("the road would be exposed for a planned campaign in 1976")."""
     if state.context_year is None:
         return False
-    if state.published is None and year > state.context_year:
-        before = state.text[max(0, item.start - 80) : item.start].lower()
-        if _AHEAD.search(before) and looks_ahead(state.text, item.start):
-            return True
+    later = state.published is None and year > state.context_year
+    if later and looks_ahead(state.text, item.start):
+        return True
     start = max(0, item.start - 40)
     before = state.text[start : item.start]
     if before.isascii():  # (then what ``_UNTIL`` needs is looked for first: much faster)

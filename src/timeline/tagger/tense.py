@@ -87,12 +87,22 @@ def tense(text: str, start: int, end: int) -> str:
     return "" if label == "either" else label
 
 
+#: What can make the words before a date look ahead: a future, or a verb such as "planned"
+#: before "to"; in lower case, looked for first, as that costs much less than the markers.
+_AHEAD_WORDS = {w.lower() for w in vocab.FUTURE_MARKERS} | {
+    f"{w} to" for w in vocab.INFINITIVE_LEADS
+}
+_AHEAD = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(_AHEAD_WORDS, key=len)[::-1]))})\b")
+
+
 def looks_ahead(text: str, start: int, reach: int = 80) -> bool:
     """Whether the words right before ``start``, in its sentence and at most ``reach``
     characters back, look ahead: the marker nearest before it is a future ("the road would
     be exposed for a planned campaign in 1976"), not under a past auxiliary. A cheaper reading
     than :func:`tense`, for the dates of a narrative."""
     begin = max(0, start - reach)
+    if not _AHEAD.search(text[begin:start].lower()):
+        return False
     for end in (". ", ".\n", "\n", "; "):  # (a sentence or clause that ends before it)
         cut = text.rfind(end, begin, start)
         if cut >= 0:
