@@ -213,3 +213,13 @@ def test_months_before_the_common_era_sort_and_compare() -> None:
 def test_impossible_days_before_the_common_era_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         DateValue.parse(text)
+
+
+def test_months_and_days_before_the_supported_range_are_refused() -> None:
+    for make in (
+        lambda: DateValue.of_month(-10000, 1),
+        lambda: DateValue.of_day(-10000, 1, 1),
+        lambda: DateValue.of_subyear(-10000, 21),
+    ):
+        with pytest.raises(DateError, match="before the supported range"):
+            make()

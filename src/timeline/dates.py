@@ -167,6 +167,7 @@ class DateValue:
     @classmethod
     def of_day(cls, year: int, month: int, day: int) -> DateValue:
         if year < 1:  # before the common era: the day is kept in the EDTF, without dates
+            _check_era_year(year)
             _check_month(month)
             if not 1 <= day <= _month_length(year, month):
                 raise DateError(f"{MONTH_NAMES[month - 1]} {year_label(year)} has no day {day}")
@@ -185,6 +186,7 @@ class DateValue:
     def of_month(cls, year: int, month: int) -> DateValue:
         _check_month(month)
         if year < 1:
+            _check_era_year(year)
             return cls(f"{_edtf_year(year)}-{month:02d}", Precision.MONTH, None, None)
         _check_year(year)
         return cls(f"{year:04d}-{month:02d}", Precision.MONTH, date(year, month, 1),
