@@ -79,6 +79,24 @@ FORMS = [
     ),
     ("Shares fell from the preceding Monday.", PUB, [("the preceding Monday", "2022-05-16", D, P)]),
     ("The next Monday was calm.", None, [("The next Monday", None, D, U)]),
+    # a month or season: the first such after, or before, the last date told
+    (
+        "Over the winter of 1777, men died. The next spring, the army emerged.",
+        None,
+        [("the winter of 1777", "1777-24", D, E), ("The next spring", "1778-21", D, C)],
+    ),
+    (
+        "In September 1918 they gave up the salient seized the previous April.",
+        None,
+        [("September 1918", "1918-09", D, E), ("the previous April", "1918-04", D, C)],
+    ),
+    (
+        "Xerxes came in 480 BC. The following spring he left.",
+        None,
+        [("480 BC", "-0479", D, E), ("The following spring", "-0478-21", D, C)],
+    ),
+    ("It reopens the next April.", PUB, [("the next April", "2023-04", D, P)]),
+    ("It reopens the next April.", None, [("the next April", None, D, U)]),
     ("A year earlier it was cheaper.", PUB, [("A year earlier", "2021", D, P)]),
     ("The previous month was worse.", PUB, [("The previous month", "2022-04", D, P)]),
     ("The next day it rained.", None, [("The next day", None, D, U)]),

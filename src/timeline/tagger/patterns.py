@@ -144,6 +144,8 @@ QUAL = (
 )
 PREP = rf"(?P<prep>{_nocase(vocab.DATE_PREPOSITIONS)})"
 MODE = r"(?P<mode>(?i:this|last|next))"
+#: "the next", "the previous": a month or season counted from the last date told.
+ANA_NEXT = rf"(?i:the){SP}(?i:next|following|previous|preceding)"
 
 
 def _spelt(phrases: list[str]) -> str:
@@ -301,7 +303,10 @@ MONTH_OTHER_YEAR = _c(
 #: "June 2018", "early March 2023", "March of 2019".
 MONTH_YEAR = _c(rf"{DATE_START}(?:{QUAL})?{month('m')},?{SP}(?:of{SP})?{year('y')}")
 #: "in May", "since March", "last March", "mid-June", "the end of March", "March".
-MONTH_ALONE = _c(rf"{WORD_START}(?:{PREP}{SP})?(?:{MODE}{SP})?(?:{QUAL})?{month('m')}")
+MONTH_ALONE = _c(
+    rf"{WORD_START}(?:{PREP}{SP})?(?:(?P<mode>{ANA_NEXT}|(?i:this|last|next)){SP})?(?:{QUAL})?"
+    rf"{month('m')}"
+)
 #: "late 2022", "mid-2021", "the end of 2020", "early in 1914".
 QUALIFIED_YEAR = _c(rf"{WORD_START}{QUAL}{year('y')}(?![\-‐‑‒–—][0-9])")
 #: "in 2011", "since 2019", "the year 2000", "in 2011, 2012 and 2013".
@@ -365,8 +370,8 @@ NUMERIC_DATE = _c(
 )
 #: "Spring 2022", "the summer of 2019", "this winter", "in the spring", "late summer".
 SEASON = _c(
-    rf"{WORD_START}(?:{PREP}{SP})?(?:(?P<mode>(?i:this|last|next|the)){SP})?(?:{QUAL})?"
-    rf"(?P<s>{SEASON_WORD})(?:,?{SP}(?:(?i:of){SP})?{year('y')})?"
+    rf"{WORD_START}(?:{PREP}{SP})?(?:(?P<mode>{ANA_NEXT}|(?i:this|last|next|the)){SP})?"
+    rf"(?:{QUAL})?(?P<s>{SEASON_WORD})(?:,?{SP}(?:(?i:of){SP})?{year('y')})?"
 )
 #: "the 1990s", "the early 2000s", "the '90s".
 DECADE = _c(

@@ -627,6 +627,9 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
             anchor, how = state.published, Resolution.PUBLISHED
             if anchor is None or anchor.is_interval or anchor.precision not in needed:
                 return _NONE
+    if spec.named is not None:
+        value = _named_next(anchor, spec.named, spec.offset)
+        return (value, how, anchor) if value is not None else _NONE
     ref = anchor.earliest
     if ref is None and anchor.is_before_common_era and spec.unit == "year":
         # "the following year" after "492 BC": years count on across the era
@@ -657,6 +660,25 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
     else:
         value = DateValue.of_year(ref.year + spec.offset)
     return value, how, anchor
+
+
+def _named_next(anchor: DateValue, named: int, offset: int) -> DateValue | None:
+    """The first month (1-12) or season (its EDTF code) ``named`` after ``anchor`` ends
+    (``offset`` 1), or the last before it starts (-1): "the next spring" after the winter of
+    1777 is the spring of 1778, in any era."""
+    year, first, last = anchor.year, anchor.first_day, anchor.last_day
+    if year is None or first is None or last is None:
+        return None
+
+    def make(y: int) -> DateValue:
+        return DateValue.of_month(y, named) if named <= 12 else DateValue.of_subyear(y, named)
+
+    years = (year, year + 1, year + 2) if offset > 0 else (year, year - 1, year - 2)
+    for y in years:
+        value = make(y)
+        if offset > 0 and value.first_day > last or offset < 0 and value.last_day < first:  # type: ignore[operator]
+            return value
+    return None
 
 
 # ------------------------------------------------------------------------------ reports, holidays

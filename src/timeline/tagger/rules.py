@@ -163,6 +163,9 @@ def month_alone(text: str, m: re.Match[str]) -> Found | None:
     start = _span_after_prep(m) if raw_prep else m.start()
     month = vocab.MONTHS[norm]
     qualifier = _qualifier_of(qual) if qual else None
+    if mode and _norm(mode) in vocab.ANAPHORIC_MODES:  # "the previous April"
+        spec = Anaphoric("year", vocab.ANAPHORIC_MODES[_norm(mode)], named=month)
+        return Found(start, end, Kind.DATE, spec, prep)
     if mode:
         named = RelativeNamed(_norm(mode), month=month, qualifier=qualifier)
         return Found(start, end, Kind.DATE, named, prep)
@@ -315,6 +318,9 @@ def season(text: str, m: re.Match[str]) -> Found | None:
         return None
     if year is None and mode in ("this", "last", "next"):
         return Found(start, m.end(), Kind.DATE, RelativeNamed(mode, subyear=code, qualifier=qual))
+    if year is None and mode in vocab.ANAPHORIC_MODES:  # "the next spring"
+        spec = Anaphoric("year", vocab.ANAPHORIC_MODES[mode], named=code)
+        return Found(start, m.end(), Kind.DATE, spec, prep)
     return Found(start, m.end(), Kind.DATE, Calendar(year, subyear=code, qualifier=qual), prep)
 
 

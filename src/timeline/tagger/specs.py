@@ -112,7 +112,9 @@ class Clock:
 class Anaphoric:
     """A date counted from the last date before it in the text, or else from the publication
     date: "the next day" (day, +1), "that year" (year, 0), "three days later" (day, +3); with
-    ``weekday``, the first such day after or before it: "the following Monday" (day, +1, 0).
+    ``weekday``, the first such day after or before it: "the following Monday" (day, +1, 0);
+    with ``named`` (a month, or a season's EDTF code), the first such month or season after
+    or before it: "the next spring" (year, +1, named 21), "the previous April" (year, -1, 4).
     ``event``: counted from what the text names right after it instead ("the day before last
     Tuesday's hearing"); from nothing when that is no date ("the day before the shooting").
     ``told``: counted only from a date the text gave before, never from the publication date:
@@ -123,6 +125,7 @@ class Anaphoric:
     event: bool = False
     told: bool = False
     weekday: int | None = None
+    named: int | None = None
 
 
 @frozen
