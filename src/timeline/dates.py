@@ -97,7 +97,7 @@ _SUBYEAR_MONTHS = {
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _month_length(year, month))
 
 
 def _add_months(year: int, month: int, count: int) -> tuple[int, int]:
