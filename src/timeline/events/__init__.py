@@ -1,0 +1,117 @@
+"""From dated mentions to candidate events: the sentence, a title and a stable id for each."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..models import Candidate, Document, Mention
+from ..sentences import sentence_bounds
+from .ids import assign_prefixes, document_prefix, slug
+from .titles import DATE_ONLY_TITLE, make_title
+
+__all__ = [
+    "DATE_ONLY_TITLE",
+    "LineIndex",
+    "assign_prefixes",
+    "candidate_to_dict",
+    "candidates",
+    "document_prefix",
+    "make_title",
+    "page_of",
+    "sentence_bounds",
+    "slug",
+]
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+
+def page_of(pages: Sequence[int] | None, offset: int) -> int | None:
+    """The 1-based page holding ``offset``, given each page's start offset; None if not paged."""
+    if not pages:
+        return None
+    return max(bisect.bisect_right(pages, offset), 1)
+
+
+def candidates(
+    document: Document, mentions: Iterable[Mention], prefix: str, *, every_kind: bool = False
+) -> list[Candidate]:
+    """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``.
+
+    With ``every_kind``, durations and sets are listed too (after the dated mentions are
+    numbered, so the ids of dated candidates never depend on it).
+    """
+    text = document.text
+    lines = LineIndex(text)
+    seen: Counter[str] = Counter()
+    found = list(mentions)
+    chosen = [m for m in found if m.is_dated]
+    if every_kind:
+        chosen += [m for m in found if not m.is_dated]
+    result = []
+    for mention in chosen:
+        base = f"{prefix}:{slug(mention.text)}"
+        seen[base] += 1
+        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        lo, hi = sentence_bounds(text, mention.start, mention.end)
+        sentence = text[lo:hi]
+        line, column = lines.locate(mention.start)
+        result.append(
+            Candidate(
+                id=ident,
+                source=document.path,
+                line=line,
+                column=column,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                kind=mention.kind,
+                date=mention.value,
+                resolved_by=mention.resolved_by,
+                quote=sentence,
+                title=make_title(sentence, mention.start - lo, mention.end - lo),
+                quote_start=lo,
+                page=page_of(document.pages, mention.start),
+                timex=mention.duration,
+            )
+        )
+    if every_kind:
+        result.sort(key=lambda c: c.start)
+    return result
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, object]:
+    """A candidate as plain data: the fields ``timeline extract`` prints."""
+    date = candidate.date
+    return {
+        "id": candidate.id,
+        "source": candidate.source,
+        "line": candidate.line,
+        "column": candidate.column,
+        "page": candidate.page,
+        "start": candidate.start,
+        "end": candidate.end,
+        "text": candidate.text,
+        "kind": candidate.kind.value,
+        "date": date.edtf if date else None,
+        "value": candidate.timex,
+        "display": date.display() if date else None,
+        "earliest": date.earliest.isoformat() if date and date.earliest else None,
+        "latest": date.latest.isoformat() if date and date.latest else None,
+        "precision": date.precision.value if date else None,
+        "qualifier": date.qualifier.value if date and date.qualifier else None,
+        "resolved_by": candidate.resolved_by.value,
+        "quote": candidate.quote,
+        "title": candidate.title,
+    }
