@@ -496,7 +496,7 @@ def export(
     else:
         options["title"] = title
     if fmt is TextFormat.markdown:
-        options.update(quotes=bool(quotes), mermaid=mermaid)
+        options.update(quotes=bool(quotes), mermaid=mermaid, group_by=group_by.value)
     elif fmt is TextFormat.html:
         options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
     _write(render(fmt.value, events, **options), output, _protected(timeline))

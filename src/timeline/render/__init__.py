@@ -96,8 +96,9 @@ def group_events(events: Iterable[Event], by: str = "year") -> list[tuple[str, l
 
     * ``"year"``: as :func:`group_by_year`, headed "2022" (and :data:`UNKNOWN_YEAR`).
     * ``"month"``: a date that lies within one month is headed by it ("May 2022"); a coarser
-      date by its year ("2022"). Headings follow the caller's order: a new heading starts
-      whenever the next event's heading differs, so chronological input stays chronological.
+      date by its year ("2022"). Each heading appears once: within a year, the events dated
+      only to the year (or a part of it wider than a month: "late 2022", "spring 2022") come
+      first under the year's heading, then each month's under its own, in the caller's order.
       Events with no known year come last.
     * ``"none"``: one group headed ``""``.
     """
@@ -106,26 +107,28 @@ def group_events(events: Iterable[Event], by: str = "year") -> list[tuple[str, l
     events = list(events)
     if by == "none":
         return [("", events)] if events else []
+    years = [(UNKNOWN_YEAR if year is None else year_label(year), group)
+             for year, group in group_by_year(events)]  # fmt: skip
     if by == "year":
-        return [(UNKNOWN_YEAR if year is None else year_label(year), group)
-                for year, group in group_by_year(events)]  # fmt: skip
-    known = [event for event in events if event.date.year is not None]
-    runs: list[tuple[str, list[Event]]] = []
-    for event in known:
-        label = _month_label(event.date)
-        if runs and runs[-1][0] == label:
-            runs[-1][1].append(event)
-        else:
-            runs.append((label, [event]))
-    unknown = [event for event in events if event.date.year is None]
-    return runs + ([(UNKNOWN_YEAR, unknown)] if unknown else [])
+        return years
+    out: list[tuple[str, list[Event]]] = []
+    for label, group in years:
+        if label == UNKNOWN_YEAR:
+            out.append((label, group))
+            continue
+        headings: dict[str, list[Event]] = {label: []}  # the year's own heading first
+        for event in group:
+            headings.setdefault(_month_label(event.date) or label, []).append(event)
+        out += [(heading, members) for heading, members in headings.items() if members]
+    return out
 
 
-def _month_label(value: DateValue) -> str:
+def _month_label(value: DateValue) -> str | None:
+    """ "May 2022" for a date within one month; None for a coarser one."""
     lo, hi = value.earliest, value.latest
     if lo and hi and (lo.year, lo.month) == (hi.year, hi.month):
         return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
-    return year_label(value.year)  # type: ignore[arg-type]
+    return None
 
 
 #: Precisions at which the source gave a calendar year of its own.

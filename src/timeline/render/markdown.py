@@ -1,7 +1,10 @@
-"""The timeline as Markdown for articles: year headings, one item per event, footnotes.
+"""The timeline as Markdown for articles: headings by year (or month), one item per event,
+footnotes.
 
 Each distinct source document gets one footnote, numbered in order of first appearance; an
-event cites every document it was found in, and the footnote lists the lines cited.
+event carries one marker for each document it was found in, and the footnote lists the lines
+cited. Footnotes (``[^1]``) are not CommonMark: GitHub (GFM), GitLab, Pandoc and most static
+site generators render them; a strict CommonMark renderer shows them as text.
 """
 
 from __future__ import annotations
@@ -9,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.dates import year_label
 from timeline.models import Event, SourceRef
-from timeline.render import UNKNOWN_YEAR, cited_places, group_by_year, one_line, quote_parts
+from timeline.render import cited_documents, cited_places, group_events, one_line, quote_parts
 
 __all__ = ["render_markdown", "escape"]
 
@@ -52,9 +54,10 @@ class _Notes:
         self.numbers: dict[str, int] = {}
         self.refs: dict[str, list[SourceRef]] = {}
 
-    def cite(self, ref: SourceRef) -> str:
-        number = self.numbers.setdefault(ref.source, len(self.numbers) + 1)
-        self.refs.setdefault(ref.source, []).append(ref)
+    def cite(self, source: str, refs: list[SourceRef]) -> str:
+        """The marker for one document, noting the references cited in it."""
+        number = self.numbers.setdefault(source, len(self.numbers) + 1)
+        self.refs.setdefault(source, []).extend(refs)
         return f"[^{number}]"
 
     def lines(self) -> list[str]:
@@ -87,7 +90,7 @@ def _quote_line(ref: SourceRef) -> str:
 
 
 def _item(event: Event, notes: _Notes, quotes: bool) -> list[str]:
-    cites = "".join(notes.cite(ref) for ref in event.sources)
+    cites = "".join(notes.cite(source, refs) for source, refs in cited_documents(event))
     flag = " (inferred)" if event.inferred else ""
     lines = [f"- **{escape(event.date.display())}**{flag}: {escape(event.title)}{cites}"]
     if event.note:
@@ -114,18 +117,21 @@ def render_markdown(
     title: str | None = None,
     quotes: bool = False,
     mermaid: bool = False,
+    group_by: str = "year",
 ) -> str:
     """Markdown for ``events`` (already in chronological order).
 
-    With ``mermaid``, a Mermaid ``timeline`` diagram of the same events follows the list,
-    before the footnotes.
+    ``group_by`` is one of :data:`timeline.render.GROUPINGS`: a ``##`` heading per year, per
+    month (see :func:`timeline.render.group_events`), or none. With ``mermaid``, a Mermaid
+    ``timeline`` diagram of the same events follows the list, before the footnotes.
     """
     out = [f"# {escape(title or 'Timeline', heading=True)}", ""]
     if not events:
         out += ["No events.", ""]
     notes = _Notes()
-    for year, group in group_by_year(events):
-        out += [f"## {year_label(year) if year is not None else UNKNOWN_YEAR}", ""]
+    for heading, group in group_events(events, group_by):
+        if heading:
+            out += [f"## {escape(heading, heading=True)}", ""]
         for event in group:
             out += _item(event, notes, quotes)
         out.append("")
