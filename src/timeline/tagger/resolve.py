@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..dates import DateError, DateValue, Precision, Qualifier, day_number
 from ..models import Kind, Mention, Resolution
 from ..sentences import crosses_sentence
-from . import vocab
+from . import guards, vocab
 from .specs import (
     Anaphoric,
     Calendar,
@@ -175,8 +175,16 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
     value = mention.value
     if value is not None and value.precision is Precision.DAY and not value.is_interval:
         state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
+    aside = False
+    if mention.resolved_by is Resolution.EXPLICIT and value is not None:
+        year = _context_year(value)
+        if year is not None and year != state.context_year:
+            # a year named in passing moves neither the story nor what counts from it
+            aside = _aside(state, item, value)
+            if not aside and not _looks_ahead(state, item, year):
+                state.context_year = year
     # "… a year earlier. … a year earlier." compare with the same date: they do not chain
-    chains = not (isinstance(item.spec, Anaphoric) and item.spec.offset < 0)
+    chains = not aside and not (isinstance(item.spec, Anaphoric) and item.spec.offset < 0)
     if value is not None and chains and not _a_year_before(item.spec):
         if value.year_known and mention.kind is Kind.DATE:
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
@@ -193,20 +201,80 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         state.last_quarter_end = mention.end
     elif mention.kind is Kind.DURATION and mention.duration in _YEAR_TO_DATE:
         state.last_quarter = None  # "in the nine months, … a year earlier": no quarter
-    if mention.resolved_by is Resolution.EXPLICIT and value is not None:
-        year = _context_year(value)
-        if year is None or year == state.context_year or _aside(state, item, value):
-            return
-        if not _looks_ahead(state, item, year):
-            state.context_year = year
 
 
 def _aside(state: _State, item: Found, value: DateValue) -> bool:
-    """A year alone in brackets is an aside, a work's or a battle's year ("How Wars Are Won
-    (2003)", "Gallipoli (1915)"), not the year a narrative moves to."""
+    """A date named in passing, whose year a narrative does not move to:
+
+    * a year alone in brackets, a work's or a battle's year ("How Wars Are Won (2003)",
+      "Gallipoli (1915)");
+    * a point of comparison ("more rain than in 1947", "compared with 1913");
+    * the start of a span that reaches the story's time ("the largest flood since 1947"),
+      unless it is later than the story's year;
+    * before the story's year, a year that names a thing ("the 1921 treaty", "the flood of
+      1947");
+    * after the story's year, the year of a later source ("letters found in 2004", "a 2004
+      study", "the 1911 Encyclopaedia")."""
+    text, start = state.text, item.start
+    if _COMPARED.search(text, max(0, start - 24), start):
+        return True
+    context, year = state.context_year, _context_year(value)
+    if year is None:
+        return False
+    if context is None:
+        return item.prep in vocab.OPEN_AFTER or _in_brackets(text, item, value)
+    if year < context:
+        if item.prep in vocab.OPEN_AFTER:
+            return True
+        if value.precision is Precision.YEAR and value.endpoints is None:
+            if _names_thing(text, item):
+                return True
+    elif _later_source(text, item):
+        return True
+    return _in_brackets(text, item, value)
+
+
+#: Right before a date: a comparison ("than in", "compared with").
+_COMPARED = re.compile(
+    r"\b(?:"
+    + "|".join(w.replace(" ", r"\s{1,3}") for w in vocab.COMPARISON_LEADS)
+    + r")\s{1,3}(?:in\s{1,3})?\Z",
+    re.IGNORECASE,
+)
+#: Words before a year used as a modifier ("the 1921 treaty").
+_DETERMINERS = vocab.YEAR_DETERMINERS | {"an"}
+#: Right before a year: "the treaty of", whose noun says whether the year names a thing.
+_OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s{1,3}of\s{1,3}\Z")
+#: Right before a date: "letters found in", a participle after a noun (an auxiliary before
+#: it, "was found in 1950", tells the story instead).
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b([A-Za-z]+)\s{1,3})?\b(?i:"
+    + "|".join(sorted(vocab.SOURCE_PARTICIPLES))
+    + r")\s{1,3}in\s{1,3}\Z"
+)
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "has", "have"})
+
+
+def _names_thing(text: str, item: Found) -> bool:
+    """Whether a year names a thing: "the 1921 treaty", "the treaty of 1921"."""
+    if guards.word_before(text, item.start).lower() in _DETERMINERS:
+        return guards.word_after(text, item.end) != ""
+    match = _OF_BEFORE.search(text, max(0, item.start - 30), item.start)
+    return match is not None and match.group(1).lower() not in vocab.TIME_OF_NOUNS
+
+
+def _later_source(text: str, item: Found) -> bool:
+    """Whether a date is the time of a source: "letters found in 2004", "a 2004 study"."""
+    if guards.word_before(text, item.start).lower() in _DETERMINERS:
+        return guards.word_after(text, item.end).lower() in vocab.SOURCE_NOUNS
+    match = _SOURCE_BEFORE.search(text, max(0, item.start - 50), item.start)
+    return match is not None and (match.group(1) or "").lower() not in _AUXILIARIES
+
+
+def _in_brackets(text: str, item: Found, value: DateValue) -> bool:
     if value.precision is not Precision.YEAR:
         return False
-    before, after = state.text[item.start - 1 : item.start], state.text[item.end : item.end + 1]
+    before, after = text[item.start - 1 : item.start], text[item.end : item.end + 1]
     return before == "(" and after == ")"
 
 

@@ -158,9 +158,19 @@ class Timex:
 
 
 Spec = (
-    Calendar | Range | RelativeDay | RelativeUnit | RelativeWeekday | RelativeWeekend
-    | RelativeNamed | Period | Clock
-    | Anaphoric | Timex | ReportPeriod | Holiday
+    Calendar
+    | Range
+    | RelativeDay
+    | RelativeUnit
+    | RelativeWeekday
+    | RelativeWeekend
+    | RelativeNamed
+    | Period
+    | Clock
+    | Anaphoric
+    | Timex
+    | ReportPeriod
+    | Holiday
 )
 
 

@@ -324,6 +324,35 @@ def _last_words(*tables: object) -> frozenset[str]:
     return frozenset(str(w).split()[-1] for table in tables for w in table)  # type: ignore[attr-defined]
 
 
+# ------------------------------------------------------------------------------ narrative asides
+#: Words right before a date that make it a point of comparison, not a time a narrative
+#: reaches: "more rain than in 1947", "compared with 1913" (an optional "in" may follow).
+COMPARISON_LEADS = ("than", "compared with", "compared to", "relative to", "as against")
+#: Participles after a noun that make a year the time of a later source, not of the story:
+#: "letters found in 2004", "a diary published in 1962".
+SOURCE_PARTICIPLES = frozenset({
+    "found", "discovered", "rediscovered", "unearthed", "uncovered", "excavated", "recovered",
+    "published", "republished", "declassified", "digitised", "digitized", "catalogued",
+    "cataloged", "translated", "reprinted", "auctioned",
+})  # fmt: skip
+#: Nouns after a year that make it the year of a source: "a 2004 study", "the 1911
+#: Encyclopaedia Britannica" (lower case).
+SOURCE_NOUNS = frozenset({
+    "study", "report", "book", "survey", "article", "biography", "memoir", "memoirs",
+    "documentary", "film", "movie", "interview", "edition", "encyclopaedia", "encyclopedia",
+    "history", "analysis", "investigation", "inquiry", "review", "paper", "account", "essay",
+    "novel", "exhibition", "estimate", "estimates", "catalogue", "catalog", "dictionary",
+    "census", "poll", "letter", "letters", "diary", "obituary", "reprint", "translation",
+})  # fmt: skip
+#: Nouns before "of" and a year that name a time of the story, not a thing named by its
+#: year: "the rest of 1921", "the autumn of 1921" ("the treaty of 1921" names a treaty).
+TIME_OF_NOUNS = frozenset({
+    "year", "years", "month", "months", "week", "weeks", "days", "rest", "course", "part",
+    "half", "end", "beginning", "start", "middle", "close", "turn", "spring", "summer",
+    "autumn", "fall", "winter", "season", "period", "time", "remainder", "balance",
+})  # fmt: skip
+
+
 #: Words every date phrase contains at least one of, by class. Rules run only near the
 #: triggers of their classes (see :mod:`.scan`). Month and weekday names count only when
 #: capitalised, as the patterns read them. Classes of digits are found by pattern, not word:

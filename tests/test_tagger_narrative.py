@@ -1,0 +1,77 @@
+"""Table-driven tests of narrative time: which dates move the year a story is told in, and
+which are named in passing (a comparison, a record, a later source, a thing named by its
+year) and leave it alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import DateValue
+from timeline.tagger import tag
+
+STORY = "On 3 March 1951 the river rose. "
+AFTER = " On 5 March the levee broke."
+
+# (sentence between STORY and AFTER, [(surface, EDTF)] of the dates in it)
+ASIDES = [
+    # a record or a comparison
+    ("It was the largest flood since 1947.", [("1947", "1947/..")]),
+    ("It was the wettest spring since 1910, and worse was to come.", [("1910", "1910/..")]),
+    (
+        "It was the first time since March 1947 that the town was cut off.",
+        [("March 1947", "1947-03/..")],
+    ),
+    ("More rain fell than in 1947.", [("1947", "1947")]),
+    ("The crest was two feet higher compared with 1947.", [("1947", "1947")]),
+    # a later source
+    ("Letters found in 2004 tell of the panic.", [("2004", "2004")]),
+    ("A diary published in 1962 describes the night.", [("1962", "1962")]),
+    ("A 2004 study counts the dead.", [("2004", "2004")]),
+    ("Its entry in the 1971 edition gives the toll.", [("1971", "1971")]),
+    # a thing named by an earlier year
+    ("The 1921 treaty had fixed the border.", [("1921", "1921")]),
+    ("Under the treaty of 1921 the border was fixed.", [("1921", "1921")]),
+    ("It recalled the 1947 flood.", [("1947", "1947")]),
+]
+
+
+@pytest.mark.parametrize(("aside", "dates"), ASIDES)
+def test_an_aside_leaves_the_story_year(aside: str, dates: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.value.edtf) for m in tag(STORY + aside + AFTER)]
+    assert found == [("3 March 1951", "1951-03-03"), *dates, ("5 March", "1951-03-05")]
+
+
+# (sentence between STORY and AFTER, the year "5 March" takes)
+MOVES = [
+    ("The river rose again in 1953.", 1953),
+    ("The body was found in 1953.", 1953),  # a happening of the story, not a source
+    ("The 1953 flood was worse.", 1953),  # a later year named by a thing: the story goes on
+    ("The town had been dry since 1953.", 1953),  # a span from a later year
+    ("It was published in 1949.", 1949),
+]
+
+
+@pytest.mark.parametrize(("sentence", "year"), MOVES)
+def test_a_year_of_the_story_moves_it(sentence: str, year: int) -> None:
+    mentions = tag(STORY + sentence + AFTER)
+    assert (mentions[-1].text, mentions[-1].value.year) == ("5 March", year)
+
+
+def test_an_aside_is_not_counted_from() -> None:
+    text = STORY + "It was the largest flood since 1947. The following year the dam was built."
+    assert [(m.text, m.value.edtf) for m in tag(text)][-1] == ("The following year", "1952")
+
+
+def test_a_span_that_opens_a_story_does_not_give_its_year() -> None:
+    # "since 1947" says the story is told after 1947, not in it
+    text = "It was the largest flood since 1947. On 5 March the levee broke."
+    assert [(m.text, m.value.edtf) for m in tag(text)] == [
+        ("1947", "1947/.."),
+        ("5 March", "XXXX-03-05"),
+    ]
+
+
+def test_a_publication_date_still_places_dates_near_it() -> None:
+    published = DateValue.of_day(1951, 3, 20)
+    text = "It was the largest flood since 1947. On 5 March the levee broke."
+    assert tag(text, published)[-1].value.edtf == "1951-03-05"
