@@ -6,6 +6,7 @@ CommonMark does not).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from timeline.dates import DateValue
 from timeline.models import Event
 from timeline.render import GROUPINGS, group_events
 from timeline.render.markdown import render_markdown
+from timeline.render.timelinejs import headline, render_timelinejs
 
 D = DateValue
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,3 +136,98 @@ def test_export_markdown_by_month_on_the_seeds(seeds) -> None:
     for line in text.splitlines():
         markers = re.findall(r"\[\^\d+\]", line if line.startswith("- ") else "")
         assert len(markers) == len(set(markers)), line
+
+
+# ----------------------------------------------------------------------------- timelinejs
+#: Dates whose place depends on more than their year or month, each beside plain dates.
+ORDER_DATES = [
+    "2011", "2012-12-20", "before 2013", "../2012", "2013", "early 2013", "2013-01-02",
+    "after 2013", "2014-01-01", "2015~", "2018-06-15", "../2018-06", "2018-06-30", "2018-07",
+    "2022", "mid-2022", "2022-05", "2022-05-16", "2022-W20", "late 2022-05", "2022-21",
+    "late 2022", "2022-09", "2022-09-02", "2022-24", "2012/2021", "2019/..", "199X",
+    "early 2023-03", "2023-03-01", "2022-05-30/2022-06-03", "-0479", "-0479-08",
+]  # fmt: skip
+
+
+def _tljs_time(parts: dict[str, int]) -> tuple[int, int, int]:
+    """Where TimelineJS places a date object: a missing month or day is the first."""
+    return parts["year"], parts.get("month", 1), parts.get("day", 1)
+
+
+def test_timelinejs_starts_put_the_slides_in_the_order_show_gives() -> None:
+    events = sorted(
+        (Event(f"e{i}", D.parse(text), text) for i, text in enumerate(ORDER_DATES)),
+        key=lambda event: event.date.sort_key(),
+    )
+    slides = json.loads(render_timelinejs(events))["events"]
+    # TimelineJS sorts by start alone, keeping the given order among equal starts
+    placed = sorted(slides, key=lambda slide: _tljs_time(slide["start_date"]))
+    assert [slide["unique_id"] for slide in placed] == [event.id for event in events]
+    for slide in slides:
+        if "end_date" in slide:
+            assert _tljs_time(slide["start_date"]) <= _tljs_time(slide["end_date"])
+
+
+@pytest.mark.parametrize(
+    ("edtf", "start", "end"),
+    [
+        ("late 2022", {"year": 2022, "month": 9}, {"year": 2022, "month": 12}),
+        ("mid-2022", {"year": 2022, "month": 5}, {"year": 2022, "month": 8}),
+        ("early 2023-03", {"year": 2023, "month": 3, "day": 1},
+         {"year": 2023, "month": 3, "day": 10}),
+        ("before 2013", {"year": 2012, "month": 12, "day": 31}, None),
+        ("../2012", {"year": 2012, "month": 12, "day": 31}, None),
+        ("after 2013", {"year": 2014}, None),
+        ("2015~", {"year": 2015}, None),
+    ],
+)  # fmt: skip
+def test_timelinejs_qualified_dates_span_their_days(edtf: str, start, end) -> None:
+    slide = json.loads(render_timelinejs([Event("x", D.parse(edtf), "X")]))["events"][0]
+    assert (slide["start_date"], slide.get("end_date")) == (start, end)
+    assert slide["display_date"] == D.parse(edtf).display()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Children's services", "Children's services"),
+        ('The "phase 1" plan', 'The "phase 1" plan'),
+        ("A & E waits > 4 hours, 3 < 4", "A & E waits > 4 hours, 3 < 4"),
+        ("Café <b>upheld</b>", "Café &lt;b>upheld&lt;/b>"),
+        ("R&D &amp; more", "R&amp;D &amp;amp; more"),
+        ("<!-- x --> <?php", "&lt;!-- x --> &lt;?php"),
+    ],
+)
+def test_timelinejs_headline_escapes_only_what_would_become_markup(title, expected) -> None:
+    assert headline(title) == expected
+    data = json.loads(render_timelinejs([Event("x", D.of_year(2011), title)], title=title))
+    assert data["events"][0]["text"]["headline"] == expected
+    assert data["title"]["text"]["headline"] == expected
+    assert html_text(expected) == title  # read back as HTML, the headline is the title
+
+
+def html_text(fragment: str) -> str:
+    """The text an HTML parser makes of ``fragment`` in an element."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            parts.append(data)
+
+        def handle_starttag(self, tag, attrs) -> None:
+            raise AssertionError(f"markup <{tag}> in {fragment!r}")
+
+        handle_startendtag = handle_starttag
+
+        def handle_comment(self, data: str) -> None:
+            raise AssertionError(f"a comment in {fragment!r}")
+
+        def handle_pi(self, data: str) -> None:
+            raise AssertionError(f"a processing instruction in {fragment!r}")
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(fragment)
+    reader.close()
+    return "".join(parts)

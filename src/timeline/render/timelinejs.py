@@ -4,22 +4,34 @@ Each event becomes a slide: ``start_date`` (and ``end_date`` for a span) with on
 the source gave (a month only for month or day precision, a day only for day precision),
 ``display_date`` in words, the title as the headline, and an HTML citation of the sources as
 the text. Spans the source named as a whole ("spring 2022", "week of 16 May 2022", "the
-1990s") run from their first to their last month or day, which is what the words mean.
+1990s", "late 2022", "early March 2023") run from their first to their last month or day, which
+is what the words mean.
+
+TimelineJS orders slides by their start alone (keeping the given order among equal starts),
+so every start is the date's first possible day, or for a date known only by its end ("before
+2013", "until June 2018") its last: the slides come in the order ``timeline show`` gives.
 Events whose year is not known cannot be placed, so they are left out and counted on the title
 slide.
+
+TimelineJS shows a headline as HTML and also puts it, as it is, in screen readers' labels;
+so a headline escapes only what would otherwise become markup (``<`` before a tag, ``&``
+before a character reference), and "children's" reads as it is written in both.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from calendar import monthrange
 from collections.abc import Sequence
+from datetime import date
 from html import escape
 
-from timeline.dates import DateValue, Precision
+from timeline.dates import DateValue, Precision, Qualifier
 from timeline.models import Event, SourceRef
 from timeline.render import INFERRED_HOW, cited_places, date_parts, quote_parts
 
-__all__ = ["render_timelinejs", "slide", "date_object"]
+__all__ = ["render_timelinejs", "slide", "date_object", "headline"]
 
 # Named spans: their start and end are given at this grain.
 _SPAN_GRAIN = {
@@ -47,6 +59,36 @@ def _parts(value: DateValue, grain: str, *, last: bool = False) -> dict[str, int
     return parts
 
 
+#: Qualifiers that name a part of the date as a whole span: "late 2022" is September to
+#: December.
+_PART_OF = frozenset({Qualifier.EARLY, Qualifier.MID, Qualifier.LATE})
+
+
+def _grain(lo: date, hi: date) -> str:
+    """The coarsest grain at which the days ``lo`` to ``hi`` are whole: year, month or day."""
+    whole_months = lo.day == 1 and hi.day == monthrange(hi.year, hi.month)[1]
+    if whole_months and (lo.month, hi.month) == (1, 12):
+        return "year"
+    return "month" if whole_months else "day"
+
+
+def _at(day: date, grain: str) -> dict[str, int]:
+    parts = {"year": day.year, "month": day.month, "day": day.day}
+    return dict(list(parts.items())[: ("year", "month", "day").index(grain) + 1])
+
+
+def _span(lo: date, hi: date) -> tuple[dict[str, int], dict[str, int] | None]:
+    """From ``lo`` to ``hi``, both ends at the grain at which the span is whole."""
+    grain = _grain(lo, hi)
+    start, end = _at(lo, grain), _at(hi, grain)
+    return start, (end if end != start else None)
+
+
+def _last_day(day: date) -> dict[str, int]:
+    """A date known by its last day, placed there: TimelineJS sorts by the start it is given."""
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
 def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
     """``(start_date, end_date or None)`` for a single (non-interval) date of known year."""
     grain = _SPAN_GRAIN.get(value.precision)
@@ -58,6 +100,13 @@ def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None
         return {"year": year}, ({"year": last} if last != year else None)
     if grain is not None and value.qualifier is None and value.earliest is not None:
         return _parts(value, grain), _parts(value, grain, last=True)
+    lo, hi = value.earliest, value.latest
+    if value.qualifier in _PART_OF and lo is not None and hi is not None:
+        return _span(lo, hi)
+    if lo is None and hi is not None:  # "before 2013": known by its last day
+        return _last_day(hi), None
+    if value.qualifier is Qualifier.AFTER and lo is not None:  # "after 2013": from 2014
+        return _at(lo, _grain(lo, lo.replace(month=12, day=31))), None
     year, month, day = date_parts(value.without_qualifier())
     parts = {"year": year if year is not None else value.year}
     if month is not None:
@@ -71,13 +120,26 @@ def _dates(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
     if value.endpoints is None:
         return date_object(value)
     start, end = value.endpoints
-    if start is None:  # "until 2018": placed at its end
-        return date_object(end)[0], None  # type: ignore[arg-type]
+    if start is None:  # "until 2018": placed at its end, on its last day
+        assert end is not None
+        if end.latest is not None:
+            return _last_day(end.latest), None
+        return date_object(end)[0], None
     first = date_object(start)[0]
     if end is None:  # "since 2019": open, no end to draw
         return first, None
     last_start, last_end = date_object(end)
     return first, last_end or last_start
+
+
+#: What would turn text into markup in an HTML element: a ``<`` that can open a tag or a
+#: comment, an ``&`` that can open a character reference.
+_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=[A-Za-z0-9#])")
+
+
+def headline(text: str) -> str:
+    """``text`` as HTML that shows it literally, with as few character references as can be."""
+    return _MARKUP.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text)
 
 
 def _link(ref: SourceRef) -> str:
@@ -125,7 +187,7 @@ def slide(event: Event) -> dict[str, object]:
     if end is not None and end != start:
         item["end_date"] = end
     item["display_date"] = event.date.display()
-    item["text"] = {"headline": escape(event.title), "text": _text(event)}
+    item["text"] = {"headline": headline(event.title), "text": _text(event)}
     if event.tags:
         item["group"] = event.tags[0]
     item["unique_id"] = event.id
@@ -148,7 +210,7 @@ def render_timelinejs(events: Sequence[Event], *, title: str | None = None) -> s
     document = {
         "title": {
             "text": {
-                "headline": escape(title or "Timeline"),
+                "headline": headline(title or "Timeline"),
                 "text": _title_text(len(placed), len(events) - len(placed)),
             }
         },
