@@ -1,17 +1,20 @@
 """Running a function over many items on several processes, a few items at a time.
 
 At most a few batches are in flight at once, so neither the work queued nor the results
-waiting to be collected grow with the number of items.
+waiting to be collected grow with the number of items. The process machinery is imported
+only when processes are started: a run that has nothing to read does not pay for it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,6 +38,8 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def _context() -> multiprocessing.context.BaseContext:
     # A fresh server process to fork workers from: safe in a program that runs threads.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -50,6 +55,8 @@ def map_batches(
         for chunk in batched(items, batch):
             yield from func(chunk)
         return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         pending: set[Future[list[R]]] = set()
         for chunk in batched(items, batch):

@@ -6,17 +6,19 @@
 
 ``tag`` is a pure function: the same text and publication date always give the same
 mentions, sorted by start and never overlapping, each with ``text == source[start:end]``.
+
+The patterns are compiled when ``tag`` is first called, not when this package is imported:
+a run that finds every document in the cache, or reads only the vocabulary (``vocab``),
+never pays for them.
 """
 
 from __future__ import annotations
 
-from ..dates import DateValue
-from ..models import Kind, Mention
-from .combine import join, select
-from .guards import Mask
-from .resolve import resolve_all
-from .rules import find_all
-from .specs import Timex
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..dates import DateValue
+    from ..models import Kind, Mention
 
 __all__ = ["tag"]
 
@@ -41,6 +43,12 @@ def tag(
     A publication date whose year or first day is unknown ("XXXX-05-16", "../2018") anchors
     nothing.
     """
+    from .combine import join, select
+    from .guards import Mask
+    from .resolve import resolve_all
+    from .rules import find_all
+    from .specs import Timex
+
     if published is not None and (published.earliest is None or not published.year_known):
         published = None  # a publication date without a known start anchors nothing
     mask = Mask(text)

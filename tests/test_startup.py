@@ -1,0 +1,69 @@
+"""What a run imports: the tagger only when a document has to be tagged.
+
+Each run is a fresh process (this one has imported everything already), which writes the
+names of the modules it imported to a file. Speed itself is measured by
+``benchmarks/startup.py``, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+#: The tagger's machinery; ``timeline.tagger.vocab`` (word tables) is light and may be read.
+HEAVY = {"patterns", "rules", "scan", "resolve", "combine", "guards", "periods", "tense"}
+
+PROBE = """
+import json, sys
+listing = sys.argv.pop(1)
+from timeline.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+with open(listing, "w", encoding="utf-8") as out:
+    json.dump(sorted(sys.modules), out)
+"""
+
+
+def _imported(tmp_path: Path, *args: str) -> set[str]:
+    listing = tmp_path / "modules.json"
+    argv = [sys.executable, "-c", PROBE, str(listing), *args]
+    subprocess.run(argv, cwd=tmp_path, capture_output=True, check=False, timeout=120)
+    return set(json.loads(listing.read_text(encoding="utf-8")))
+
+
+def _tagger_parts(modules: set[str]) -> set[str]:
+    return {m.rsplit(".", 1)[-1] for m in modules if m.startswith("timeline.tagger.")} & HEAVY
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "001_note.txt").write_text(
+        "The bridge closed on 3 March 2023 and reopened in June 2023.\n", encoding="utf-8"
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text("# corrections\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_help_does_not_load_the_tagger(tmp_path: Path) -> None:
+    for args in (["--help"], ["show", "--help"], ["--version"]):
+        modules = _imported(tmp_path, *args)
+        assert "timeline.cli" in modules
+        assert not _tagger_parts(modules), args
+        assert "timeline.pipeline" not in modules, args
+
+
+def test_a_cached_run_does_not_load_the_tagger(project: Path) -> None:
+    first = _imported(project, "show", "docs", "--no-color")
+    assert _tagger_parts(first) >= {"patterns", "rules", "resolve"}  # the probe sees them
+    for command in ("show", "export"):
+        modules = _imported(project, command, "docs")
+        assert "timeline.pipeline" in modules, command
+        assert not _tagger_parts(modules), command
