@@ -20,6 +20,7 @@ from timeline.cli import app
 from timeline.dates import DateValue
 from timeline.models import Event
 from timeline.render import GROUPINGS, group_events
+from timeline.render.html import render_html
 from timeline.render.markdown import render_markdown
 from timeline.render.timelinejs import headline, render_timelinejs
 
@@ -59,6 +60,66 @@ MANY_MENTIONS = Event(
     [_sentence(GAZETTE, line, "16 May 2022", 100 * line) for line in (7, 11, 27, 31, 33, 37)]
     + [_sentence(MINUTES, 5, "16 May 2022", 500), _sentence(BULLETIN, 2, "16 May 2022", 200)],
 )
+
+
+#: One sentence that dates the happening twice, a second document quoting the same words,
+#: and the same words again further on in the first document (another sentence).
+SENTENCE = "Following the Panorama programme broadcast yesterday (Monday 16 May), we apologise."
+TWICE_IN_ONE_SENTENCE = Event(
+    "twice",
+    D.of_day(2022, 5, 16),
+    "Panorama broadcast",
+    [
+        ref(GAZETTE, 7, SENTENCE, "yesterday", quote_start=300),
+        ref(GAZETTE, 7, SENTENCE, "Monday 16 May", quote_start=300),
+        ref(BULLETIN, 3, SENTENCE, "Monday 16 May", quote_start=40),
+        ref(GAZETTE, 30, SENTENCE, "yesterday", quote_start=2000),
+    ],
+)
+
+
+# ----------------------------------------------------------------------------- quotes
+def test_html_quotes_a_sentence_once_with_every_date_phrase_marked() -> None:
+    html = render_html([TWICE_IN_ONE_SENTENCE])
+    quotes = re.findall(r"<blockquote><p>(.*?)</p><footer>(.*?)</footer>", html)
+    assert [text for text, _ in quotes] == [
+        "“Following the Panorama programme broadcast <mark>yesterday</mark> (<mark>Monday 16 "
+        "May</mark>), we apologise.”",
+        "“Following the Panorama programme broadcast yesterday (<mark>Monday 16 May</mark>), we "
+        "apologise.”",
+        "“Following the Panorama programme broadcast <mark>yesterday</mark> (Monday 16 May), we "
+        "apologise.”",
+    ]
+    assert [re.sub(r"<[^>]+>", "", cite) for _, cite in quotes] == [
+        "[000] line 7", "[001] line 3", "[000] line 30"
+    ]  # fmt: skip
+
+
+def test_markdown_and_timelinejs_quote_a_sentence_once_too() -> None:
+    text = render_markdown([TWICE_IN_ONE_SENTENCE], quotes=True)
+    quoted = [line for line in text.splitlines() if line.startswith("  > F")]
+    assert quoted[0] == (
+        "  > Following the Panorama programme broadcast **yesterday** (**Monday 16 May**), we "
+        "apologise."
+    )
+    assert len(quoted) == 3
+    slide = json.loads(render_timelinejs([TWICE_IN_ONE_SENTENCE]))["events"][0]
+    assert slide["text"]["text"].count("<blockquote>") == 3
+    assert slide["text"]["text"].count("<mark>") == 4
+
+
+def test_terminal_quotes_a_sentence_once_too() -> None:
+    from render_fixtures import terminal_text
+
+    text = " ".join(terminal_text([TWICE_IN_ONE_SENTENCE], width=200, quotes=True).split())
+    assert text.count("“Following the Panorama") == 3
+
+
+def test_overlapping_phrases_are_marked_once() -> None:
+    sentence = "It aired on Monday 16 May 2022 at 8pm."
+    refs = [ref(GAZETTE, 1, sentence, "Monday 16 May"), ref(GAZETTE, 1, sentence, "16 May 2022")]
+    event = Event("o", D.of_day(2022, 5, 16), "Aired", refs)
+    assert "<mark>Monday 16 May 2022</mark> at 8pm" in render_html([event])
 
 
 # ----------------------------------------------------------------------------- markdown

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ __all__ = [
     "phrase_span",
     "one_line",
     "quote_parts",
+    "Sentence",
+    "quoted_sentences",
     "INFERRED_HOW",
 ]
 
@@ -258,3 +261,52 @@ def quote_parts(ref: SourceRef) -> tuple[str, str, str]:
     lo, hi = span
     parts = [_BREAKS.sub(" ", part) for part in (quote[:lo], quote[lo:hi], quote[hi:])]
     return parts[0].lstrip(), parts[1], parts[2].rstrip()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One quoted sentence of one document and the references it holds.
+
+    ``pieces`` is the sentence on one line, cut around its date phrases: ``(text, is_phrase)``
+    in order, every phrase the references name marked once (overlapping phrases as one).
+    """
+
+    refs: tuple[SourceRef, ...]
+    pieces: tuple[tuple[str, bool], ...]
+
+    @property
+    def ref(self) -> SourceRef:
+        return self.refs[0]
+
+
+def quoted_sentences(refs: Iterable[SourceRef]) -> list[Sentence]:
+    """The distinct sentences ``refs`` quote, in order of first reference, each once.
+
+    Two date phrases of one sentence ("broadcast yesterday (Monday 16 May)") give one
+    sentence with both phrases marked, not the sentence twice.
+    """
+    grouped: dict[tuple[str, int | None, str], list[SourceRef]] = {}
+    for ref in refs:
+        if ref.quote:
+            grouped.setdefault((ref.source, ref.quote_start, ref.quote), []).append(ref)
+    return [Sentence(tuple(group), _pieces(group)) for group in grouped.values()]
+
+
+def _pieces(refs: list[SourceRef]) -> tuple[tuple[str, bool], ...]:
+    quote = refs[0].quote or ""
+    spans: list[list[int]] = []
+    for lo, hi in sorted(span for span in map(phrase_span, refs) if span is not None):
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    cuts: list[tuple[str, bool]] = []
+    at = 0
+    for lo, hi in spans:
+        cuts += [(quote[at:lo], False), (quote[lo:hi], True)]
+        at = hi
+    cuts.append((quote[at:], False))
+    pieces = [(_BREAKS.sub(" ", text), marked) for text, marked in cuts]
+    pieces[0] = (pieces[0][0].lstrip(), pieces[0][1])
+    pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+    return tuple((text, marked) for text, marked in pieces if text)

@@ -19,11 +19,12 @@ from timeline.dates import DateValue, Precision
 from timeline.models import Event, SourceRef
 from timeline.render import (
     INFERRED_HOW,
+    Sentence,
     cited_documents,
     cited_places,
     group_events,
     one_line,
-    quote_parts,
+    quoted_sentences,
     source_badges,
 )
 
@@ -128,11 +129,11 @@ def _cite(refs: list[SourceRef], badges: dict[str, str]) -> str:
     return f"{link} {place}" if place else link
 
 
-def _quote(ref: SourceRef, badges: dict[str, str]) -> str:
-    before, phrase, after = quote_parts(ref)
-    marked = f"<mark>{escape(phrase)}</mark>" if phrase else ""
-    return (f"<blockquote><p>“{escape(before)}{marked}{escape(after)}”</p>"
-            f"<footer>{_cite([ref], badges)}</footer></blockquote>")  # fmt: skip
+def _quote(sentence: Sentence, badges: dict[str, str]) -> str:
+    text = "".join(f"<mark>{escape(piece)}</mark>" if marked else escape(piece)
+                   for piece, marked in sentence.pieces)  # fmt: skip
+    return (f"<blockquote><p>“{text}”</p>"
+            f"<footer>{_cite(list(sentence.refs), badges)}</footer></blockquote>")  # fmt: skip
 
 
 def _when(event: Event) -> str:
@@ -163,7 +164,7 @@ def _event(event: Event, badges: dict[str, str], quotes: bool) -> list[str]:
     if event.note:
         what.append(f'<p class="note">Note: {escape(one_line(event.note))}</p>')
     if quotes:
-        what += [_quote(ref, badges) for ref in event.sources if ref.quote]
+        what += [_quote(sentence, badges) for sentence in quoted_sentences(event.sources)]
     return [
         f'<li class="{classes}" id="event-{_ident(event.id)}">',
         _when(event),

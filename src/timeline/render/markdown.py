@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 
 from timeline.models import Event, SourceRef
-from timeline.render import cited_documents, cited_places, group_events, one_line, quote_parts
+from timeline.render import (
+    Sentence,
+    cited_documents,
+    cited_places,
+    group_events,
+    one_line,
+    quoted_sentences,
+)
 
 __all__ = ["render_markdown", "escape"]
 
@@ -81,12 +88,13 @@ def _describe(refs: list[SourceRef]) -> str:
     return text
 
 
-def _quote_line(ref: SourceRef) -> str:
-    """The quote with its date phrase in bold."""
-    before, phrase, after = quote_parts(ref)
-    if not phrase:
-        return escape(before)
-    return f"{_guard_line_start(_inline(before))}**{_inline(phrase)}**{_inline(after)}"
+def _quote_line(sentence: Sentence) -> str:
+    """The quote with its date phrases in bold."""
+    if not any(marked for _, marked in sentence.pieces):
+        return escape("".join(text for text, _ in sentence.pieces))
+    text = "".join(f"**{_inline(piece)}**" if marked else _inline(piece)
+                   for piece, marked in sentence.pieces)  # fmt: skip
+    return _guard_line_start(text)
 
 
 def _item(event: Event, notes: _Notes, quotes: bool) -> list[str]:
@@ -96,7 +104,7 @@ def _item(event: Event, notes: _Notes, quotes: bool) -> list[str]:
     if event.note:
         lines.append(f"  *Note:* {escape(event.note)}")
     if quotes:
-        quoted = [f"  > {_quote_line(ref)}" for ref in event.sources if ref.quote]
+        quoted = [f"  > {_quote_line(sentence)}" for sentence in quoted_sentences(event.sources)]
         lines.extend(_join_paragraphs(quoted))
     return lines
 

@@ -17,11 +17,12 @@ from rich.text import Text
 from timeline.dates import Qualifier
 from timeline.models import Event, SourceRef
 from timeline.render import (
+    Sentence,
     cited_documents,
     cited_places,
     group_events,
     one_line,
-    quote_parts,
+    quoted_sentences,
     source_badges,
 )
 
@@ -80,12 +81,10 @@ def _sources_line(event: Event, badges: dict[str, str]) -> Text | None:
     return Text(label, style=_STYLE_SOURCE) + cites
 
 
-def _quote(ref: SourceRef, badges: dict[str, str]) -> Text:
-    before, phrase, after = quote_parts(ref)
-    text = _badge(ref, badges) + Text(" “")
-    text.append(before)
-    text.append(phrase, style=_STYLE_PHRASE)
-    text.append(after)
+def _quote(sentence: Sentence, badges: dict[str, str]) -> Text:
+    text = _badge(sentence.ref, badges) + Text(" “")
+    for piece, marked in sentence.pieces:
+        text.append(piece, style=_STYLE_PHRASE if marked else None)
     text.append("”")
     return text
 
@@ -99,7 +98,8 @@ def _body(event: Event, quotes: bool, badges: dict[str, str]) -> list[tuple[Text
     if event.note:
         parts.append((Text(f"Note: {one_line(event.note)}", style=_STYLE_NOTE), 0))
     if quotes:
-        parts.extend((_quote(ref, badges), _QUOTE_INDENT) for ref in event.sources if ref.quote)
+        parts.extend((_quote(sentence, badges), _QUOTE_INDENT)
+                     for sentence in quoted_sentences(event.sources))  # fmt: skip
     return parts
 
 

@@ -29,7 +29,7 @@ from html import escape
 
 from timeline.dates import DateValue, Precision, Qualifier
 from timeline.models import Event, SourceRef
-from timeline.render import INFERRED_HOW, cited_places, date_parts, quote_parts
+from timeline.render import INFERRED_HOW, Sentence, cited_places, date_parts, quoted_sentences
 
 __all__ = ["render_timelinejs", "slide", "date_object", "headline"]
 
@@ -157,14 +157,14 @@ def _citation(ref: SourceRef) -> str:
     return f"<li>{where}{_link(ref)}</li>"
 
 
-def _quote(ref: SourceRef) -> str:
-    before, phrase, after = quote_parts(ref)
-    marked = f"<mark>{escape(phrase)}</mark>" if phrase else ""
-    return f"<blockquote>{escape(before)}{marked}{escape(after)}</blockquote>"
+def _quote(sentence: Sentence) -> str:
+    text = "".join(f"<mark>{escape(piece)}</mark>" if marked else escape(piece)
+                   for piece, marked in sentence.pieces)  # fmt: skip
+    return f"<blockquote>{text}</blockquote>"
 
 
 def _text(event: Event) -> str:
-    parts = [_quote(ref) for ref in event.sources if ref.quote]
+    parts = [_quote(sentence) for sentence in quoted_sentences(event.sources)]
     if event.inferred:
         how = INFERRED_HOW.get(event.resolved_by.value, "inferred")
         parts.append(f"<p><em>Date {escape(how)}.</em></p>")
