@@ -370,14 +370,36 @@ def _protected(timeline) -> list[Path]:
     return paths
 
 
-def _write(text: str, output: Path | None, protected: list[Path]) -> None:
-    from .output import OutputError, write_export
-
-    if output is None:
+def _emit(text: str) -> None:
+    """Write to standard output; a failure (a full disk) is one line on stderr and exit 2."""
+    try:
         sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        _stdout_failed(err)
+
+
+def _stdout_failed(err: OSError) -> NoReturn:
+    """Report a failed write to standard output once; what is still buffered is dropped."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real descriptor (a test's buffer): nothing is left to flush
+    _fail(f"cannot write to standard output ({err.strerror or err})")
+
+
+def _write(text: str, output: Path | None, protected: list[Path], folders: list[Path]) -> None:
+    from .output import OutputError, output_descriptor, write_export
+
+    if output is None or output_descriptor(output) == 1:
+        _emit(text)
         return
     try:
-        write_export(text, output, protected)
+        write_export(text, output, protected, folders=folders)
     except OutputError as err:
         _fail(str(err))
 
@@ -422,7 +444,12 @@ def show(
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
-    render_terminal(events, console, quotes=quotes, group_by=group_by.value)
+    try:
+        render_terminal(events, console, quotes=quotes, group_by=group_by.value)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        _stdout_failed(err)
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
@@ -446,7 +473,12 @@ def export(
     ] = TextFormat.markdown,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output ('-': standard output). "
+            "Never over a document or the curated file, nor inside a documents folder.",
+        ),
     ] = None,
     curation: CurationOpt = None,
     published: PublishedOpt = None,
@@ -483,6 +515,7 @@ def export(
     month_first: MonthFirstOpt = False,
 ) -> None:
     """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
+    from .pipeline import DEFAULT_DOCUMENTS
     from .render import render
 
     timeline = _load(
@@ -499,7 +532,8 @@ def export(
         options.update(quotes=bool(quotes), mermaid=mermaid, group_by=group_by.value)
     elif fmt is TextFormat.html:
         options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
-    _write(render(fmt.value, events, **options), output, _protected(timeline))
+    folders = [p for p in paths or [DEFAULT_DOCUMENTS] if p.is_dir()]
+    _write(render(fmt.value, events, **options), output, _protected(timeline), folders)
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
@@ -538,10 +572,10 @@ def extract(
     extraction = _load(inputs, every_kind=every_kind, apply=False)
     rows = [candidate_to_dict(c) for c in extraction.candidates]
     if fmt is ExtractFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            _emit(json.dumps(row, ensure_ascii=False) + "\n")
     raise typer.Exit(int(_exit_code(extraction)))
 
 
@@ -583,11 +617,11 @@ def check(
     )
     report = run_checks(timeline, verbose=verbose)
     if fmt is CheckFormat.json:
-        sys.stdout.write(problems_to_json(report.problems, report.summary()))
+        _emit(problems_to_json(report.problems, report.summary()))
     else:
         for problem in report.problems:
             typer.echo(format_problem(problem), err=True)
-        typer.echo(format_report(report).rstrip("\n").splitlines()[-1])
+        _emit(format_report(report).rstrip("\n").splitlines()[-1] + "\n")
     code = report.exit_code
     if strict and report.warnings:
         code = ExitCode.PROBLEMS
@@ -647,11 +681,11 @@ def review(
         backup = f" (backup: {result.backup})" if result.backup else ""
         typer.echo(f"added {result.added} entries to {result.path}{backup}", err=True)
     elif fmt is ReviewFormat.json:
-        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is ReviewFormat.text:
-        sys.stdout.write(format_review(found))
+        _emit(format_review(found))
     else:
-        sys.stdout.write(stubs_yaml(found))
+        _emit(stubs_yaml(found))
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
@@ -682,9 +716,9 @@ def explain(
     except ExplainError as err:
         _fail(str(err))
     if fmt is CheckFormat.json:
-        sys.stdout.write(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(format_explanation(found))
+        _emit(format_explanation(found))
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
@@ -706,6 +740,19 @@ def cache_clear() -> None:
     typer.echo(f"removed {removed} cached result(s) from {default_cache_dir()}")
 
 
+def _flush_stdout() -> None:
+    """Flush standard output; a failure other than a closed pipe is one line and exit 2."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        try:
+            _stdout_failed(err)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
 def main() -> None:
     """Entry point of the ``timeline`` script."""
     import os
@@ -714,7 +761,11 @@ def main() -> None:
     # A terminated run stops like an interrupted one, so worker processes are shut down.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        app()
+        try:
+            app()
+        except SystemExit:
+            _flush_stdout()  # what is still buffered is written now, not at exit
+            raise
     except BrokenPipeError:
         # The reader went away (``timeline show | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
