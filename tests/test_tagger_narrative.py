@@ -75,3 +75,42 @@ def test_a_publication_date_still_places_dates_near_it() -> None:
     published = DateValue.of_day(1951, 3, 20)
     text = "It was the largest flood since 1947. On 5 March the levee broke."
     assert tag(text, published)[-1].value.edtf == "1951-03-05"
+
+
+WEDNESDAY = DateValue.of_day(2024, 3, 13)
+
+# (sentence, [(surface, EDTF)]) in an article of Wednesday 13 March 2024
+LOOKING_AHEAD = [
+    # a verb of delay looks ahead to the new date
+    ("The vote was postponed until Saturday.", [("Saturday", "2024-03-16")]),
+    ("The council postponed the vote to Saturday.", [("Saturday", "2024-03-16")]),
+    ("The hearing was delayed until Monday.", [("Monday", "2024-03-18")]),
+    ("The opening was pushed back to August.", [("August", "2024-08")]),
+    ("They pushed the opening back to February.", [("February", "2025-02")]),
+    ("The trial was put off until February.", [("February", "2025-02")]),
+    ("The hearing was adjourned to February.", [("February", "2025-02")]),
+    ("The launch was brought forward to February.", [("February", "2025-02")]),
+    # ... as "due" does
+    ("The report is due on Friday.", [("Friday", "2024-03-15")]),
+    ("The report is due Friday.", [("Friday", "2024-03-15")]),
+    ("The law is due to take effect in February.", [("February", "2025-02")]),
+    ("The law, due to take effect in February, was criticised.", [("February", "2025-02")]),
+    # ... but not "due in part to", nor a delay that is over
+    ("The rise was due in part to the storm on Monday.", [("Monday", "2024-03-11")]),
+    ("The delay was caused by the storm on Monday.", [("Monday", "2024-03-11")]),
+    ("He moved to Paris in February.", [("February", "2024-02")]),
+    # a past tense looks back: an agreement is dated by the month after it
+    ("The union agreed to end the strike in October.", [("October", "2023-10")]),
+    ("The union agreed to the pay offer in October.", [("October", "2023-10")]),
+    ("The deal, agreed by both sides in October, will cost 2 million.", [("October", "2023-10")]),
+    ("The council agreed the plan, which will cost more, in October.", [("October", "2023-10")]),
+    # ... where what is agreed for a day, or in the present tense, still lies ahead
+    ("The union agreed to meet on Friday.", [("Friday", "2024-03-15")]),
+    ("The union agrees to end the strike in October.", [("October", "2024-10")]),
+    ("Ministers, on Friday, will meet.", [("Friday", "2024-03-15")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dates"), LOOKING_AHEAD)
+def test_tense_and_delay_choose_the_side(sentence: str, dates: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value.edtf) for m in tag(sentence, WEDNESDAY)] == dates

@@ -71,7 +71,10 @@ DATES = [
     # the tense chooses the week of a weekday, and the year of a month
     ("The team planned to leave Nairobi on Thursday.", WED, [("Thursday", "1998-10-01")]),
     ("It had been due to expire Friday evening.", MON, [("Friday evening", "1989-10-27")]),
-    ("It agreed to buy the line in February.", MON, [("February", "1990-02")]),
+    # a past verb of commitment dates a month after it, not the day it looks ahead to
+    ("It agreed to buy the line in February.", MON, [("February", "1989-02")]),
+    ("It agreed to buy the line on Friday.", WED, [("Friday", "1998-10-02")]),
+    ("It agrees to buy the line in February.", MON, [("February", "1990-02")]),
     # a past verb before an infinitive: the nearer year, not the past one ten months back
     ("He subpoenaed the boy to testify on Feb. 10.", WED, [("Feb. 10", "1999-02-10")]),
     ("He subpoenaed the boy to testify on Sept. 10.", WED, [("Sept. 10", "1998-09-10")]),

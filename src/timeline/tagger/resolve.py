@@ -43,7 +43,7 @@ from .specs import (
     ReportPeriod,
     Timex,
 )
-from .tense import looks_ahead
+from .tense import delayed, looks_ahead
 from .tense import tense as tense_of
 
 _SLACK = timedelta(days=31)
@@ -340,7 +340,10 @@ def _mention(state: _State, item: Found) -> Mention | None:
                        spec.value)  # fmt: skip
     try:
         value, how, anchor = _value(state, item)
-        value = _apply_prep(value, item.prep)
+        prep = item.prep
+        if prep in vocab.OPEN_BEFORE and delayed(state.text, item.start):
+            prep = None  # "postponed until Saturday" is Saturday, not any day up to it
+        value = _apply_prep(value, prep)
     except DateError:
         return None  # "31 February": not a real day, so not a date
     return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
@@ -433,7 +436,7 @@ def _year_for(
     if state.published is not None and (state.month or state.year):
         if state.month is None:
             return state.year, Resolution.PUBLISHED, state.published
-        tense = tense_of(state.text, item.start, item.end)
+        tense = tense_of(state.text, item.start, item.end, coarse=spec.day is None)
         return _nearest_year(spec, state.month, tense), Resolution.PUBLISHED, state.published
     if state.context_year is not None:
         year = state.context_year
@@ -447,8 +450,12 @@ def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:
     best: tuple[int, int] | None = None
     plain = Calendar(month=spec.month, day=spec.day, subyear=spec.subyear)
     # a quarter's or a half's results are reported after it ends: "will report third-quarter
-    # results" in November is about the quarter just ended
-    behind = _REPORT_SLACK if spec.subyear in vocab.REPORTED_SUBYEARS else _SLACK
+    # results" in November is about the quarter just ended; a month or a season looked ahead
+    # to is not one already over ("is due to take effect in February", in March)
+    if spec.subyear in vocab.REPORTED_SUBYEARS:
+        behind = _REPORT_SLACK
+    else:
+        behind = _SLACK if spec.day is not None else timedelta(0)
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             value = build(plain, year)

@@ -37,7 +37,9 @@ _MARKER = (
     rf"(?:(?P<none>{_nocase(vocab.NOT_TENSE_MARKERS)}"
     rf"|(?i:was|were)(?={SP}(?:{_alt(vocab.LOOKING_AHEAD_ING)}){END}))"
     rf"|(?P<lead>{_nocase(vocab.INFINITIVE_LEADS)}){SP}(?i:to)"
-    rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)})"
+    rf"(?!{SP}{_nocase(vocab.DETERMINERS)}{END})"
+    rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)}"
+    rf"|(?i:due){SP}(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
     rf"|(?P<infinitive>(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
     rf"|(?P<present>(?i:is|are){SP}"
     rf"(?:(?!{_alt(vocab.LOOKING_AHEAD_ING)})[a-z]{{2,}}ing"
@@ -57,10 +59,20 @@ _PAST_AUXILIARY = re.compile(rf"(?i:{_alt(vocab.PAST_AUXILIARIES)}){SP}(?:\w+{SP
 _SPAN_END = re.compile(r"\b(?:until|till|through)\s{1,3}\Z", re.IGNORECASE)
 
 
-def tense(text: str, start: int, end: int) -> str:
-    """ "future", "past" or "" for the sentence around ``text[start:end]``."""
+def tense(text: str, start: int, end: int, *, coarse: bool = False) -> str:
+    """ "future", "past" or "" for the sentence around ``text[start:end]``. ``coarse``: the
+    date names no day (a month, a season), which a past verb of commitment before "to" dates
+    ("agreed to buy the line in February": agreed in February), where it looks ahead to a
+    day ("agreed to meet on Thursday")."""
     begin, finish = sentence_bounds(text, start, end, WINDOW)
+    # the date's own stretch between commas: a verb there is the date's ("The deal, agreed in
+    # October, will cost"); a relative clause elsewhere is not ("the plan, which will cost
+    # more, in October")
+    own_begin = text.rfind(",", begin, start) + 1 or begin
+    own_end = text.find(",", end, finish)
+    own_end = finish if own_end < 0 else own_end
     best: tuple[int, str, int] | None = None
+    own: tuple[int, str, int] | None = None
     last = ""  # the label of the marker before this one
     for at, match in _markers(text, begin, finish):
         if start <= at < end:
@@ -71,20 +83,71 @@ def tense(text: str, start: int, end: int) -> str:
         label = _label(match, after)
         if not label:
             continue
-        if label == "either" and last == "future":
-            label = "future"  # "is scheduled to close Monday"
+        if label == "either" and last in _AHEAD_LABELS:
+            label = last  # "is scheduled to close Monday"
         last = label
         distance = start - match.end() if match.end() <= start else 2 * (at - end)
-        if best is None or distance < best[0]:
+        if own_begin <= at < own_end:
+            if own is None or distance < own[0]:
+                own = (distance, label, at)
+        elif (best is None or distance < best[0]) and not _in_relative(text, begin, at, start):
             best = (distance, label, at)
+    if own is not None:
+        best = own
     if best is None:
-        return ""
+        return "future" if delayed(text, start) else ""
     _, label, at = best
-    if label == "future" and _under_past_auxiliary(text, begin, at):
+    if label in _AHEAD_LABELS and _under_past_auxiliary(text, begin, at):
         label = "past"
+    if label == "committed":
+        label = "past" if coarse else "future"
+    if label != "future" and delayed(text, start):
+        return "future"  # "postponed until Saturday", "pushed back to August"
     if label == "past" and _SPAN_END.search(text, max(0, start - 16), start):
         return ""  # "an order that he stay until March 6": a deadline may lie ahead
     return "" if label == "either" else label
+
+
+#: A relative clause between commas: ", which will cost more,".
+_RELATIVE = re.compile(r"\s{0,3}(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
+#: Between a relative clause's closing comma and the date after it: a preposition at most.
+_TO_DATE = re.compile(r"\s{0,3}(?:(?:in|on|at|by|from|until|since|during)\s{1,3})?\Z", re.I)
+
+
+def _in_relative(text: str, begin: int, at: int, date: int) -> bool:
+    """Whether the marker at ``at``, before the date at ``date``, lies in a relative clause
+    between commas right before it: "agreed the plan, which will cost more, in October"."""
+    if at > date:
+        return False
+    comma = text.rfind(",", begin, at)
+    if comma < 0 or not _RELATIVE.match(text, comma + 1):
+        return False
+    close = text.find(",", at, date)
+    return close >= 0 and _TO_DATE.match(text, close + 1, date) is not None
+
+
+#: Right before a date: a verb of delay and the preposition of the new date, a few words
+#: apart at most ("postponed the vote until", "pushed the opening back to").
+_WORDS = r"(?:\s{1,3}[\w'’-]+){0,4}?"
+_DELAY = re.compile(
+    rf"\b(?:(?:{'|'.join(vocab.DELAY_STEMS)})\w*"
+    rf"|(?:{'|'.join(vocab.DELAY_PARTICLE_VERBS)}){_WORDS}\s{{1,3}}(?:{'|'.join(vocab.DELAY_PARTICLES)}))"
+    rf"{_WORDS}\s{{1,3}}(?:until|till|to|for)\s{{1,3}}\Z",
+    re.IGNORECASE,
+)
+#: The prepositions it ends with, looked for first: most dates follow none of them.
+_DELAY_END = re.compile(r"(?:until|till|to|for)\s{1,3}\Z", re.IGNORECASE)
+
+
+def delayed(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is the one something was put off, or brought forward,
+    to: "postponed until Saturday", "pushed the opening back to August"."""
+    low = max(0, start - 8)
+    if _DELAY_END.search(text, low, start) is None:
+        return False
+    return _DELAY.search(text, max(0, start - 90), start) is not None
 
 
 #: What can make the words before a date look ahead: a future, or a verb such as "planned"
@@ -112,6 +175,7 @@ def looks_ahead(text: str, start: int, reach: int = 80) -> bool:
         if match.end() <= start:
             found = _label(match, False)
             if found:
+                found = "future" if found == "committed" else found
                 label = "future" if found == "either" and label == "future" else found
                 at = where
     return label == "future" and not _under_past_auxiliary(text, begin, at)
@@ -138,6 +202,10 @@ def _markers(text: str, begin: int, finish: int) -> Iterator[tuple[int, re.Match
         yield match.start() + 1, match
 
 
+#: Labels of markers that look ahead: a future, and a past verb of commitment before "to".
+_AHEAD_LABELS = ("future", "committed")
+
+
 def _label(match: re.Match[str], after: bool) -> str:
     """What one marker says: "future", "past", or "" for an -ed adjective."""
     kind = match.lastgroup or ""
@@ -145,7 +213,8 @@ def _label(match: re.Match[str], after: bool) -> str:
         return ""
     if kind == "lead":
         if not after:
-            return "future"
+            verb = match.group("lead").lower()
+            return "committed" if verb in vocab.COMMITTED else "future"
         # "Saturday vowed to hunt them down": a past verb dates the day it was said;
         # "on Tuesday, the league plans to hold" still looks ahead
         verb = match.group("lead").lower()

@@ -216,10 +216,14 @@ FUTURE_MARKERS = (
     "will", "would", "won't", "shall", "'ll", "’ll", "going to", "is to", "are to", "to be",
     "payable", "effective", "expect", "expects", "planning", "as soon as", "as early as",
     "set to", "scheduled", "upcoming", "coming", "next", "due to be", "is due to", "are due to",
-    "was due to", "were due to", "been due to", "'s due to", "’s due to",
+    "was due to", "were due to", "been due to", "'s due to", "’s due to", "is due", "are due",
+    "'s due", "’s due", "due on", "due by", "due in", "due for", "due before",
 )  # fmt: skip
-#: Phrases holding a marker that is no tense: "next to the embassy".
-NOT_TENSE_MARKERS = ("next to", "next door", "last resort", "at last", "last-minute")
+#: Phrases holding a marker that is no tense: "next to the embassy", "due in part to".
+NOT_TENSE_MARKERS = (
+    "next to", "next door", "last resort", "at last", "last-minute", "due in part",
+    "due in large part",
+)  # fmt: skip
 #: Verbs that, with "to", look ahead to what the infinitive names: "planned to leave on
 #: Thursday". After the date they say only when the date was: "Saturday vowed to".
 INFINITIVE_LEADS = (
@@ -227,6 +231,26 @@ INFINITIVE_LEADS = (
     "planning", "agreed", "agrees", "decided", "decides", "intend", "intends", "intended",
     "aims", "aimed", "hopes", "hoped", "wants", "wanted", "promised", "promises", "vowed",
     "vows", "threatened", "threatens", "offered", "offers",
+)  # fmt: skip
+#: Verbs of delay (their stems, any ending): a date after them and "until", "to" or "for" is
+#: the new one, which lies ahead ("postponed until Saturday", "adjourned to May").
+DELAY_STEMS = ("postpon", "delay", "defer", "reschedul", "adjourn")
+#: Verbs that delay or advance with a particle: "pushed back to August", "put off until
+#: Monday", "brought forward to March", with an object between them or not.
+DELAY_PARTICLE_VERBS = (
+    "push", "pushed", "pushes", "pushing", "put", "puts", "putting", "move", "moved", "moves",
+    "moving", "bring", "brought", "brings", "bringing", "hold", "held", "holds", "set", "sets",
+)  # fmt: skip
+DELAY_PARTICLES = ("back", "off", "over", "forward")
+#: Of those, past verbs of commitment: an act of their own, which a month or a season after
+#: them may date ("agreed to buy the line in February"), where a day is that of what was
+#: agreed ("agreed to meet on Thursday").
+COMMITTED = frozenset({"agreed", "decided", "promised", "vowed", "threatened", "offered"})
+#: Words after "to" that make it a preposition, not the mark of an infinitive: "agreed to the
+#: terms in October" reports an agreement, where "agreed to sell" may look ahead.
+DETERMINERS = (
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your", "some", "any", "all", "each", "every", "no",
 )  # fmt: skip
 #: Verbs whose infinitive, after "to", names what is to come after the verb before it: "he
 #: subpoenaed him to testify on Feb. 10" looks ahead from the subpoena. Only verbs seldom read
