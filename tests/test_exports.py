@@ -292,3 +292,39 @@ def html_text(fragment: str) -> str:
     reader.feed(fragment)
     reader.close()
     return "".join(parts)
+
+
+# ----------------------------------------------------------------------------- extract --all
+VAGUE = """Council statement
+
+The service is now under review. It currently employs 40 social workers and recently lost
+six of them. In the future it will publish a plan. The report came out on 1 March 2023,
+three years after the last one.
+"""
+
+
+def test_extract_all_lists_vague_references_with_their_timex_value(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "001_statement.txt").write_text(VAGUE, encoding="utf-8")
+
+    def rows(*extra: str) -> list[dict]:
+        out = run("extract", "001_statement.txt", "--published", "2023-03-02", *extra)
+        return [json.loads(line) for line in out.splitlines()]
+
+    every = rows("--all")
+    found = {row["text"]: row for row in every}
+    assert {text: found[text]["value"] for text in found if found[text]["kind"] == "date"} == {
+        "now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
+        "the future": "FUTURE_REF", "1 March 2023": None,
+    }  # fmt: skip
+    for text in ("now", "currently", "recently"):
+        row = found[text]
+        assert (row["kind"], row["date"], row["earliest"]) == ("date", None, None)
+        assert VAGUE[row["start"] : row["end"]] == text
+        assert row["id"] == f"001:{text}"
+    assert found["three years"]["value"] == "P3Y"
+    dated = rows()
+    assert [row["text"] for row in dated] == ["1 March 2023"]
+    # the dated candidates keep their ids, and everything comes in the order of the text
+    assert [row for row in every if row["date"] is not None] == dated
+    assert [row["start"] for row in every] == sorted(row["start"] for row in every)

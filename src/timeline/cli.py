@@ -553,8 +553,9 @@ def extract(
         bool,
         typer.Option(
             "--all",
-            help="Durations ('12 years') and sets ('every day') too, with "
-            "their ISO 8601 value in 'value'.",
+            help="Durations ('12 years'), sets ('every day') and vague references ('now', "
+            "'recently') too, with their ISO 8601 or TIMEX value (PRESENT_REF, PAST_REF, "
+            "FUTURE_REF) in 'value'.",
         ),
     ] = False,  # fmt: skip
     curation: CurationOpt = None,

@@ -97,10 +97,12 @@ def extract_document(
     document: Document, prefix: str, *, every_kind: bool = False, day_first: bool = True
 ) -> list[Candidate]:
     """Candidates of one document: pure (a Document in, candidates out), so it can be mapped
-    over many documents in any engine. ``every_kind`` adds durations and sets; ``day_first``
-    reads 01/03/2023 as 1 March (else as 3 January)."""
+    over many documents in any engine. ``every_kind`` adds durations, sets and vague references
+    ("now", "recently", with their TIMEX value); ``day_first`` reads 01/03/2023 as 1 March
+    (else as 3 January)."""
     kinds = None if every_kind else set(DATED_KINDS)
-    mentions = tag(tagging_text(document), document.published, kinds=kinds, day_first=day_first)
+    mentions = tag(tagging_text(document), document.published, kinds=kinds, day_first=day_first,
+                   refs=every_kind)  # fmt: skip
     return candidates(document, mentions, prefix, every_kind=every_kind)
 
 

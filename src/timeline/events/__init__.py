@@ -49,16 +49,17 @@ def candidates(
 ) -> list[Candidate]:
     """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``.
 
-    With ``every_kind``, durations and sets are listed too (after the dated mentions are
-    numbered, so the ids of dated candidates never depend on it).
+    With ``every_kind``, durations, sets and vague references ("now", "recently": dates with
+    a TIMEX value and no calendar value) are listed too, after the dated mentions are
+    numbered, so the ids of dated candidates never depend on it.
     """
     text = document.text
     lines = LineIndex(text)
     seen: Counter[str] = Counter()
     found = list(mentions)
-    chosen = [m for m in found if m.is_dated]
+    chosen = [m for m in found if m.is_dated and m.duration is None]
     if every_kind:
-        chosen += [m for m in found if not m.is_dated]
+        chosen += [m for m in found if not (m.is_dated and m.duration is None)]
     result = []
     for mention in chosen:
         base = f"{prefix}:{slug(mention.text)}"
