@@ -10,7 +10,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -134,6 +134,26 @@ MonthFirstOpt = Annotated[
         "the curated file sets 'numeric-dates:' for a source. 25/12/2022 is read either way.",
     ),
 ]
+SchedulerOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--scheduler",
+        envvar="TIMELINE_SCHEDULER",
+        help="Read and tag the documents on the Dask cluster whose scheduler is at this "
+        "address (tcp://host:8786), or on one started on this machine with 'local' (--jobs "
+        "workers). Needs pip install 'timeline[dask]' here and on the workers.",
+        show_default=False,
+    ),
+]
+SharedFilesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--shared-files",
+        envvar="TIMELINE_SHARED_FILES",
+        help="With --scheduler: the workers see the documents at the same absolute paths "
+        "(a shared file system), so they read them rather than being sent their bytes.",
+    ),
+]
 FromOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -192,6 +212,8 @@ class Inputs:
     jobs: int | None
     no_cache: bool
     month_first: bool = False
+    scheduler: str | None = None
+    shared_files: bool = False
 
 
 @dataclass
@@ -293,7 +315,8 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
     paths = inputs.paths or [DEFAULT_DOCUMENTS]
     try:
         curation = load_optional_curation(inputs.curation)
-        with _progress() as progress:
+        with _engine(inputs) as engine, _progress() as progress:
+            options["engine"] = engine
             if apply:
                 result = build(paths, curation=curation, progress=progress, **options)
             else:
@@ -311,6 +334,16 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
         skipped = " (all were skipped)" if extraction.collection.skipped else ""
         _fail(f"no documents to read{skipped}")
     return result
+
+
+def _engine(inputs: Inputs):
+    """The cluster to read the documents on (``--scheduler``), or none: Dask is imported
+    only when one is asked for."""
+    if not inputs.scheduler:
+        return nullcontext()
+    from .cluster import Cluster
+
+    return Cluster(inputs.scheduler, shared_files=inputs.shared_files, workers=inputs.jobs)
 
 
 def _report_problems(timeline) -> None:
@@ -429,6 +462,8 @@ def show(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """Show the timeline in the terminal: by year, dates at their precision, with sources.
 
@@ -438,9 +473,8 @@ def show(
 
     from .render.terminal import render_terminal
 
-    timeline = _load(
-        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
-    )
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
+                            month_first, scheduler, shared_files))  # fmt: skip
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
@@ -513,14 +547,15 @@ def export(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
     from .pipeline import DEFAULT_DOCUMENTS
     from .render import render
 
-    timeline = _load(
-        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
-    )
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
+                            month_first, scheduler, shared_files))  # fmt: skip
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     options: dict[str, object] = {}
@@ -565,11 +600,14 @@ def extract(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """List the raw candidate events, before any correction, one JSON object per line."""
     from .events import candidate_to_dict
 
-    inputs = Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
+    inputs = Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first,
+                    scheduler, shared_files)  # fmt: skip
     extraction = _load(inputs, every_kind=every_kind, apply=False)
     rows = [candidate_to_dict(c) for c in extraction.candidates]
     if fmt is ExtractFormat.json:
@@ -601,6 +639,8 @@ def check(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """Check the curated file against the documents; exit 1 when problems are found.
 
@@ -613,9 +653,8 @@ def check(
 
     if curation is None and not DEFAULT_CURATION.is_file():
         _fail(f"no curated file: {DEFAULT_CURATION} does not exist (give one with --curation)")
-    timeline = _load(
-        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
-    )
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
+                            month_first, scheduler, shared_files))  # fmt: skip
     report = run_checks(timeline, verbose=verbose)
     if fmt is CheckFormat.json:
         _emit(problems_to_json(report.problems, report.summary()))
@@ -654,15 +693,16 @@ def review(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """List the candidates the curated file does not mention yet, with proposed groups."""
     from .errors import TimelineError
     from .pipeline import DEFAULT_CURATION
     from .review import append_stubs, format_review, review_timeline, stubs_yaml
 
-    timeline = _load(
-        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
-    )
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
+                            month_first, scheduler, shared_files))  # fmt: skip
     found = review_timeline(timeline)
     count = len(found.items)
     typer.echo(
@@ -704,14 +744,15 @@ def explain(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     month_first: MonthFirstOpt = False,
+    scheduler: SchedulerOpt = None,
+    shared_files: SharedFilesOpt = False,
 ) -> None:
     """Everything about one event: each source's sentence, how its date was resolved, and
     which corrections applied."""
     from .explain import ExplainError, explain_timeline, format_explanation
 
-    timeline = _load(
-        Inputs(paths, curation, published, include, exclude, jobs, no_cache, month_first)
-    )
+    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
+                            month_first, scheduler, shared_files))  # fmt: skip
     try:
         found = explain_timeline(timeline, event_id)
     except ExplainError as err:

@@ -14,10 +14,11 @@ import hashlib
 import os
 import pickle
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from .cache import Cache, KnownFiles, Unpacker, fingerprint, pack_candidates, pack_info
 from .curation import (
@@ -121,6 +122,7 @@ class Task:
     code: str  # the cache's fingerprint of the code
     every_kind: bool = False  # durations and sets too
     day_first: bool = True  # 01/03/2023 is 1 March (else 3 January)
+    digest: bool = False  # send back the bytes' digest even with no cache here (see Engine)
 
 
 @dataclass
@@ -177,7 +179,7 @@ def process(task: Task) -> Done:
     """Read, tag and cache one document (in whichever process runs it)."""
     seen = None
     try:
-        data, seen = _read(task, digest=task.cache_dir is not None)
+        data, seen = _read(task, digest=task.cache_dir is not None or task.digest)
         outcome = _read_and_tag(data, task)
     except DocumentError as err:
         outcome = Outcome(task.index, task.name, task.prefix, skipped=err.reason)
@@ -213,6 +215,17 @@ def _where(err: BaseException) -> str:
 
 def process_batch(tasks: list[Task]) -> list[Done]:
     return [process(task) for task in tasks]
+
+
+class Engine(Protocol):
+    """Somewhere else to read and tag documents, such as a cluster (see ``timeline.cluster``).
+
+    ``map`` runs ``process`` on every task, in any order, and yields what each gave. The
+    tasks it is given write no cache and ask for their digest: the cache is written here, by
+    the process that asked, from the packed outcomes that come back.
+    """
+
+    def map(self, tasks: list[Task]) -> Iterator[Done]: ...
 
 
 def pack_outcome(outcome: Outcome) -> bytes:
@@ -342,6 +355,7 @@ def extract(
     progress: Progress | None = None,
     every_kind: bool = False,
     day_first: bool = True,
+    engine: Engine | None = None,
 ) -> Extraction:
     """Read the documents under ``paths`` and find their candidate events.
 
@@ -352,6 +366,8 @@ def extract(
     are done. Candidates are in document order whatever ``jobs`` is. ``every_kind`` adds
     durations and sets to the candidates (they never reach a timeline). ``day_first`` says how
     to read numeric dates such as 01/03/2023, unless the curated file says so for a source.
+    With an ``engine`` (a cluster), the documents the cache does not hold are read and tagged
+    there instead of on ``jobs`` processes here; the result is the same.
     """
     plan = _plan(paths, exclude, include_globs, exclude_globs)
     store, note = _open_cache(cache, cache_dir)
@@ -361,7 +377,10 @@ def extract(
     tasks = _tasks(plan, known, published, store, every_kind, day_firsts)
     run = _Run(store, _ticker(progress, len(plan.files), len(plan.early)))
     misses = run.from_cache(tasks)
-    run.process(misses, jobs or default_jobs())
+    if engine is not None:
+        run.process_on(engine, misses)
+    else:
+        run.process(misses, jobs or default_jobs())
     outcomes = {**plan.early, **run.outcomes}
     prefixes = {task.name: task.prefix for task in tasks}
     result = _assemble([outcomes[i] for i in range(len(plan.files))], len(tasks) - len(misses),
@@ -437,6 +456,25 @@ class _Run:
         if self.known:
             self.known.save()
 
+    def process_on(self, engine: Engine, tasks: list[Task]) -> None:
+        """Read and tag the documents of ``tasks`` with ``engine``; cache the results here.
+
+        What was seen of a file there is not noted: ``from_cache`` noted it here already.
+        """
+        by_index = {task.index: task for task in tasks}
+        away = [replace(task, cache_dir=None, digest=self.store is not None) for task in tasks]
+        with collection_paused():
+            for index, body, _, seen in engine.map(away):
+                task = by_index[index]
+                outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                if self.store is not None and seen is not None and outcome.skipped is None:
+                    key = _cache_key(self.store, seen.content, seen.fmt, task)
+                    outcome.cache_failed = not self.store.write(key, body)
+                self.outcomes[index] = outcome
+                self.tick()
+        if self.known:
+            self.known.save()
+
 
 def _open_cache(enabled: bool, directory: Path | None) -> tuple[Cache | None, str | None]:
     if not enabled:
@@ -503,6 +541,7 @@ def build(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     day_first: bool = True,
+    engine: Engine | None = None,
 ) -> Timeline:
     """The timeline of the documents under ``paths`` with ``curation`` applied.
 
@@ -512,7 +551,7 @@ def build(
     extraction = extract(
         paths, curation=curation, published=published, exclude=exclude,
         include_globs=include_globs, exclude_globs=exclude_globs, jobs=jobs, cache=cache,
-        cache_dir=cache_dir, progress=progress, day_first=day_first,
+        cache_dir=cache_dir, progress=progress, day_first=day_first, engine=engine,
     )  # fmt: skip
     documents = {doc.path: doc for doc in extraction.documents}
     result = apply_curation(extraction.candidates, curation, documents)  # type: ignore[arg-type]
