@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import ExitCode
+from .printable import json_printable, printable
 
 app = typer.Typer(
     name="timeline",
@@ -246,12 +247,17 @@ def _root(
 
 # --------------------------------------------------------------------------- helpers
 def _fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> NoReturn:
-    typer.echo(f"timeline: error: {message}", err=True)
+    _err(f"timeline: error: {message}")
     raise typer.Exit(int(code))
 
 
+def _err(message: str) -> None:
+    """A line on standard error, control characters (from a file's name) made visible."""
+    typer.echo(printable(message), err=True)
+
+
 def _warn(message: str) -> None:
-    typer.echo(f"timeline: warning: {message}", err=True)
+    _err(f"timeline: warning: {message}")
 
 
 def _date_option(option: str, value: str | None):
@@ -349,7 +355,7 @@ def _engine(inputs: Inputs):
 def _report_problems(timeline) -> None:
     """Curation problems, as warnings: ``show`` and ``export`` go on (``check`` stops)."""
     for problem in timeline.problems:
-        typer.echo(str(problem).replace(": error: ", ": warning: ", 1), err=True)
+        _err(str(problem).replace(": error: ", ": warning: ", 1))
 
 
 def _events(timeline, filters: Filters) -> list:
@@ -425,11 +431,18 @@ def _stdout_failed(err: OSError) -> NoReturn:
     _fail(f"cannot write to standard output ({err.strerror or err})")
 
 
+def _on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _write(text: str, output: Path | None, protected: list[Path], folders: list[Path]) -> None:
     from .output import OutputError, output_descriptor, write_export
 
     if output is None or output_descriptor(output) == 1:
-        _emit(text)
+        _emit(printable(text) if _on_terminal() else text)  # a file keeps the text as it is
         return
     try:
         write_export(text, output, protected, folders=folders)
@@ -567,8 +580,11 @@ def export(
         options.update(quotes=bool(quotes), mermaid=mermaid, group_by=group_by.value)
     elif fmt is TextFormat.html:
         options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
+    text = render(fmt.value, events, **options)
+    if fmt in (TextFormat.json, TextFormat.timelinejs):
+        text = json_printable(text)  # the same data, with no raw control character
     folders = [p for p in paths or [DEFAULT_DOCUMENTS] if p.is_dir()]
-    _write(render(fmt.value, events, **options), output, _protected(timeline), folders)
+    _write(text, output, _protected(timeline), folders)
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
@@ -611,10 +627,10 @@ def extract(
     extraction = _load(inputs, every_kind=every_kind, apply=False)
     rows = [candidate_to_dict(c) for c in extraction.candidates]
     if fmt is ExtractFormat.json:
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _emit(json_printable(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
     else:
         for row in rows:
-            _emit(json.dumps(row, ensure_ascii=False) + "\n")
+            _emit(json_printable(json.dumps(row, ensure_ascii=False)) + "\n")
     raise typer.Exit(int(_exit_code(extraction)))
 
 
@@ -657,11 +673,11 @@ def check(
                             month_first, scheduler, shared_files))  # fmt: skip
     report = run_checks(timeline, verbose=verbose)
     if fmt is CheckFormat.json:
-        _emit(problems_to_json(report.problems, report.summary()))
+        _emit(json_printable(problems_to_json(report.problems, report.summary())))
     else:
         for problem in report.problems:
-            typer.echo(format_problem(problem), err=True)
-        _emit(format_report(report).rstrip("\n").splitlines()[-1] + "\n")
+            _err(format_problem(problem))
+        _emit(printable(format_report(report).rstrip("\n").splitlines()[-1] + "\n"))
     code = report.exit_code
     if strict and report.warnings:
         code = ExitCode.PROBLEMS
@@ -720,13 +736,13 @@ def review(
         except TimelineError as err:
             _fail(str(err))
         backup = f" (backup: {result.backup})" if result.backup else ""
-        typer.echo(f"added {result.added} entries to {result.path}{backup}", err=True)
+        _err(f"added {result.added} entries to {result.path}{backup}")
     elif fmt is ReviewFormat.json:
-        _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_printable(json.dumps(found.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     elif fmt is ReviewFormat.text:
-        _emit(format_review(found))
+        _emit(printable(format_review(found)))
     else:
-        _emit(stubs_yaml(found))
+        _emit(printable(stubs_yaml(found)))
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
@@ -758,9 +774,9 @@ def explain(
     except ExplainError as err:
         _fail(str(err))
     if fmt is CheckFormat.json:
-        _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_printable(json.dumps(found.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:
-        _emit(format_explanation(found))
+        _emit(printable(format_explanation(found)))
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 

@@ -304,7 +304,8 @@ def stubs_yaml(review: Review) -> str:
         if not items:
             continue
         published = source.published.display() if source.published else "no publication date"
-        entries += ["", f"  # ---- {source.path} ({published})"]
+        path = "".join(ch if ch.isprintable() else " " for ch in source.path)  # a comment
+        entries += ["", f"  # ---- {path} ({published})"]
         for item in items:
             entries += _stub(item, leads.get(item.candidate.id), folded, review)
     if entries:

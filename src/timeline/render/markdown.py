@@ -29,7 +29,8 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|&])")
 _HEADING = re.compile(r"([\\`*_\[\]<>|&#])")
 # What would open a block at the start of a line: heading, list item, thematic break, fence.
 _BLOCK_START = re.compile(r"^(#|[-+~]|\d+(?=[.)]))")
-_AUTOLINK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$")
+# Only web addresses become links: a ``javascript:`` or ``data:`` URL is written as text.
+_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 
 
 def escape(text: str, *, heading: bool = False) -> str:
@@ -84,7 +85,7 @@ def _describe(refs: list[SourceRef]) -> str:
     text += "."
     if first.source_url:
         url = first.source_url
-        text += f" <{url}>" if _AUTOLINK.match(url) else f" {escape(url)}"
+        text += f" <{url}>" if _AUTOLINK.fullmatch(url) else f" {escape(url)}"
     return text
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from timeline.dates import Qualifier
 from timeline.models import Event, SourceRef
+from timeline.printable import printable
 from timeline.render import (
     Sentence,
     cited_documents,
@@ -104,6 +105,9 @@ def _body(event: Event, quotes: bool, badges: dict[str, str]) -> list[tuple[Text
 
 
 def _wrap(console: Console, text: Text, width: int) -> list[Text]:
+    """``text`` wrapped to ``width``, its control characters made visible first (every line
+    printed is made here, from a document's text, title or file name)."""
+    text.plain = printable(text.plain)  # one character for one: the styles stay in place
     lines = list(text.wrap(console, max(width, 1), overflow="fold"))
     for line in lines:
         line.rstrip()
@@ -193,7 +197,7 @@ def _lines(
         yield Text("No events.")
         return
     layout = _Layout(console, events)
-    badges = source_badges(events)
+    badges = {source: printable(badge) for source, badge in source_badges(events).items()}
     for heading, group in group_events(events, group_by):
         if heading:
             yield from _wrap(console, Text(heading, style=_STYLE_HEADING), console.width)
@@ -221,4 +225,6 @@ def render_terminal(
     lines = list(_lines(events, console, quotes, title, group_by))
     while lines and not lines[-1].plain:
         lines.pop()
-    console.print(Text("\n").join(lines), soft_wrap=True)
+    page = Text("\n").join(lines)
+    page.plain = printable(page.plain)  # every line was made so already: this only makes sure
+    console.print(page, soft_wrap=True)
