@@ -129,6 +129,18 @@ def test_stale_correction_is_a_warning_for_show(runner: CliRunner, project: Path
     assert "001:june-2018" in result.stderr  # the closest current id is suggested
 
 
+def test_weekday_disagreement_is_a_warning_for_show(runner: CliRunner, project: Path) -> None:
+    text = "Minutes\n\nThe board met on Monday 18 March 2022.\n"
+    (project / "docs/003_minutes.txt").write_text(text, encoding="utf-8")
+    result = invoke(runner, "show", "docs", "--no-color")
+    assert result.exit_code == 0
+    assert "18 March 2022" in result.stdout
+    warning = (
+        "docs/003_minutes.txt:3:18: warning: 'Monday 18 March 2022': 18 March 2022 was a Friday"
+    )
+    assert warning in result.stderr
+
+
 # ----------------------------------------------------------------------------- export
 def test_export_csv_parses_and_matches_show(runner: CliRunner, project: Path) -> None:
     result = invoke(runner, "export", "docs", "--format", "csv")

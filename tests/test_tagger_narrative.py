@@ -114,3 +114,50 @@ LOOKING_AHEAD = [
 @pytest.mark.parametrize(("sentence", "dates"), LOOKING_AHEAD)
 def test_tense_and_delay_choose_the_side(sentence: str, dates: list[tuple[str, str]]) -> None:
     assert [(m.text, m.value.edtf) for m in tag(sentence, WEDNESDAY)] == dates
+
+
+# (text, published, [(surface, EDTF, how)]): a weekday with a day and a month
+WEEKDAYS = [
+    # an undated story: the nearest year the weekday fits, which the story then moves to
+    (
+        "In 2022 the council was elected. It met on Monday 18 March. On 20 March it voted.",
+        None,
+        [
+            ("2022", "2022", "explicit"),
+            ("Monday 18 March", "2024-03-18", "weekday"),
+            ("20 March", "2024-03-20", "context"),
+        ],
+    ),
+    (
+        "In 2022 the council was elected. It met on Friday 18 March.",
+        None,
+        [("2022", "2022", "explicit"), ("Friday 18 March", "2022-03-18", "context")],
+    ),
+    # (29 February falls on a Tuesday in 2028)
+    (
+        "In 2022 the council was elected. It met on Tuesday 29 February.",
+        None,
+        [("2022", "2022", "explicit"), ("Tuesday 29 February", "2028-02-29", "weekday")],
+    ),
+    # a publication date: a year either side at most, else a disagreement left to be seen
+    (
+        "It met on Monday 18 March.",
+        DateValue.of_day(2023, 6, 1),
+        [("Monday 18 March", "2024-03-18", "weekday")],
+    ),
+    (
+        "It met on Sunday 18 March.",
+        DateValue.of_day(2023, 6, 1),
+        [("Sunday 18 March", "2023-03-18", "published")],
+    ),
+    # no year at all: none is guessed
+    ("It met on Monday 18 March.", None, [("Monday 18 March", "XXXX-03-18", "unresolved")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "dates"), WEEKDAYS)
+def test_a_weekday_chooses_the_year(
+    text: str, published: DateValue | None, dates: list[tuple[str, str, str]]
+) -> None:
+    found = [(m.text, m.value.edtf, m.resolved_by.value) for m in tag(text, published)]
+    assert found == dates

@@ -353,8 +353,12 @@ def _engine(inputs: Inputs):
 
 
 def _report_problems(timeline) -> None:
-    """Curation problems, as warnings: ``show`` and ``export`` go on (``check`` stops)."""
-    for problem in timeline.problems:
+    """Curation problems, and dates written with a weekday they did not fall on, as
+    warnings: ``show`` and ``export`` go on (``check`` stops)."""
+    from .checks import weekdays
+
+    found = weekdays(timeline.extraction.candidates, timeline.curation)
+    for problem in [*timeline.problems, *found]:
         _err(str(problem).replace(": error: ", ": warning: ", 1))
 
 

@@ -170,13 +170,18 @@ def _place_in_year(spec: Calendar) -> tuple[str, int] | None:
     return None
 
 
+#: How a date that sets the year of the story was resolved: its own year, or the year its
+#: weekday fits ("Monday 18 March", after 2022, moves the story to 2024).
+_SETS_YEAR = (Resolution.EXPLICIT, Resolution.WEEKDAY)
+
+
 def _remember(state: _State, item: Found, mention: Mention) -> None:
     """Note what later phrases may count from: the last day, year, quarter named."""
     value = mention.value
     if value is not None and value.precision is Precision.DAY and not value.is_interval:
         state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
     aside = False
-    if mention.resolved_by is Resolution.EXPLICIT and value is not None:
+    if mention.resolved_by in _SETS_YEAR and value is not None:
         year = _context_year(value)
         if year is not None and year != state.context_year:
             # a year named in passing moves neither the story nor what counts from it
@@ -470,7 +475,17 @@ def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:
     return best[1] if best else ref.year
 
 
+#: How many years from the year of the text's story a weekday may move a date to: any day
+#: and month fall on each weekday within six years either way (but 29 February).
+_WEEKDAY_REACH = 6
+
+
 def _check_weekday(spec: Calendar, year: int, how: Resolution) -> tuple[int, Resolution]:
+    """The year in which the date falls on the weekday named with it: ``year`` if it does,
+    else the nearest that does (the later of two as near), one year away at most from a
+    publication date, six from the last year of an undated story ("Monday 18 March" after
+    2022 is 18 March 2024); ``year`` again if none does."""
+
     def fits(y: int) -> bool:
         try:
             return date(y, spec.month or 1, spec.day or 1).weekday() == spec.weekday
@@ -479,9 +494,11 @@ def _check_weekday(spec: Calendar, year: int, how: Resolution) -> tuple[int, Res
 
     if fits(year):
         return year, how
-    for other in (year - 1, year + 1):
-        if fits(other):
-            return other, Resolution.WEEKDAY
+    reach = _WEEKDAY_REACH if how is Resolution.CONTEXT else 1
+    for gap in range(1, reach + 1):
+        for other in (year + gap, year - gap):
+            if fits(other):
+                return other, Resolution.WEEKDAY
     return year, how
 
 
