@@ -327,3 +327,15 @@ def test_a_document_that_kills_its_worker_is_named_and_the_others_are_read(
         *expected.collection.skipped,
         (DEADLY, "could not be processed: every worker that read it died (out of memory?)"),
     ])  # fmt: skip
+
+
+@needs_dask
+def test_progress_follows_the_documents_as_the_cluster_returns_them(project: Path, cluster) -> None:
+    extract([Path("seeds/001_be30bcefd557b5c9.txt")], jobs=1)  # one in the cache
+    seen: list[tuple[int, int]] = []
+    with Cluster(client=cluster[1]) as engine:
+        extract(
+            [Path("seeds")], engine=engine, progress=lambda done, total: seen.append((done, total))
+        )
+        assert engine.sent == 7
+    assert seen == [(0, 8), *((done, 8) for done in range(1, 9))]
