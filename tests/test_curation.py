@@ -139,8 +139,8 @@ LOAD_ERRORS = [
                  "2023-02-30 is not a real day", id="quoted-interval-end"),
     pytest.param("events:\n  a:\n    date: late 2023-13\n", 3, 16, "month 13 does not exist",
                  id="qualified-month"),
-    pytest.param("events:\n  a:\n    date: spring 2022\n", 3, 11, "is not an EDTF date",
-                 id="words-not-edtf"),
+    pytest.param("events:\n  a:\n    date: next spring\n", 3, 11, "'next spring' is not a date",
+                 id="words-not-a-date"),
     pytest.param("events:\n  a:\n    date:\n", 3, 10,
                  "'date' in event a must be a date (EDTF", id="date-missing"),
     pytest.param("add:\n  n:\n    date: 2022\n    title: T\n", 2, 3,
@@ -526,8 +526,29 @@ def test_correction_of_a_merged_event_is_ignored_with_a_warning() -> None:
     result = apply([candidate("001:a"), candidate("000:b")], text)
     assert [e.id for e in result.events] == ["001:a"]
     assert [str(p) for p in result.problems] == [
-        "events.yaml:4:3: warning: the date, title of 000:b are ignored because 000:b is merged "
-        "into 001:a (line 3)"
+        "events.yaml:4:3: warning: the date and title of 000:b are ignored because 000:b is "
+        "merged into 001:a (line 3)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("keys", "words"),
+    [
+        ("    title: Other\n", "the title of 000:b is ignored"),
+        ("    title: Other\n    tags: [a]\n    note: N\n", "the title, tags and note of 000:b are"),
+    ],
+)
+def test_ignored_corrections_are_named_in_good_grammar(keys: str, words: str) -> None:
+    text = f"events:\n  001:a:\n    merge: [000:b]\n  000:b:\n{keys}"
+    result = apply([candidate("001:a"), candidate("000:b")], text)
+    assert words in result.problems[0].message
+
+
+def test_unused_title_of_an_undated_candidate_in_good_grammar() -> None:
+    result = apply([candidate("001:a", None)], "events:\n  001:a:\n    title: T\n")
+    assert [p.message for p in result.problems] == [
+        "001:a has no date, so it stays off the timeline and its title is unused; add a "
+        "'date:' to place it"
     ]
 
 

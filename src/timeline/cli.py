@@ -80,7 +80,7 @@ PathsArg = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Argument(
         help="Documents or folders to read (folders recursively; '-' for standard input). "
-        "Default: seeds/.",
+        "Default: those the curated file names under 'documents:'.",
         show_default=False,
     ),
 ]
@@ -261,12 +261,14 @@ def _warn(message: str) -> None:
 
 
 def _date_option(option: str, value: str | None):
-    from .dates import DateError, DateValue
+    """A date given on the command line: EDTF, or as in a text ("March 2023")."""
+    from .curation.written import parse_written
+    from .dates import DateError
 
     if value is None:
         return None
     try:
-        return DateValue.parse(value)
+        return parse_written(value)
     except DateError as err:
         _fail(f"{option} {value!r}: {err}")
 
@@ -307,9 +309,13 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
     and the result is the pipeline's Extraction rather than a Timeline.
     """
     from .errors import TimelineError
-    from .pipeline import DEFAULT_DOCUMENTS, build, extract, load_optional_curation
+    from .pipeline import build, extract, load_optional_curation
 
     anchor = _date_option("--published", inputs.published)
+    try:
+        curation = load_optional_curation(inputs.curation)
+    except TimelineError as err:
+        _fail(str(err))
     options = {
         "published": anchor,
         "include_globs": inputs.include or (),
@@ -318,9 +324,8 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
         "cache": not inputs.no_cache,
         "day_first": not inputs.month_first,
     }
-    paths = inputs.paths or [DEFAULT_DOCUMENTS]
+    paths = inputs.paths or _documents_of(curation)
     try:
-        curation = load_optional_curation(inputs.curation)
         with _engine(inputs) as engine, _progress() as progress:
             options["engine"] = engine
             if apply:
@@ -352,14 +357,55 @@ def _engine(inputs: Inputs):
     return Cluster(inputs.scheduler, shared_files=inputs.shared_files, workers=inputs.jobs)
 
 
+def _documents_of(curation) -> list[Path]:
+    """The folders and files the curated file names (``documents:``), which must exist."""
+    from .pipeline import DEFAULT_CURATION
+
+    if curation is None or not curation.documents:
+        then = (
+            f"write 'documents: FOLDER' in {curation.path}" if curation
+            else f"run 'timeline init FOLDER' once (it writes {DEFAULT_CURATION} naming it)"
+        )  # fmt: skip
+        _fail(f"no documents given: name their folder or files (timeline show FOLDER), or {then}, "
+              "and every command reads them")  # fmt: skip
+    paths = []
+    for ref in curation.documents:
+        if not Path(ref.id).exists():
+            _fail(
+                f"{curation.path}:{ref.line}:{ref.column}: 'documents' names {ref.id}, which "
+                f"does not exist (paths are read from the folder timeline runs in, {Path.cwd()})"
+            )
+        paths.append(Path(ref.id))
+    return paths
+
+
+def _in_sight(problems, timeline):
+    """The problems about the documents read, and one warning for those about documents that
+    exist but were not read this time (entries of the others), or None."""
+    from .curation import Problem
+    from .curation.scope import split_unread
+
+    read = [doc.path for doc in timeline.extraction.documents]
+    kept, apart = split_unread(problems, timeline.curation, read)
+    if not apart.problems:
+        return kept, None
+    first = apart.problems[0]
+    note = Problem("warning", apart.summary(), first.path, first.line,
+                   first.column, "not-read")  # fmt: skip
+    return kept, note
+
+
 def _report_problems(timeline) -> None:
     """Curation problems, and dates written with a weekday they did not fall on, as
     warnings: ``show`` and ``export`` go on (``check`` stops)."""
     from .checks import weekdays
 
     found = weekdays(timeline.extraction.candidates, timeline.curation)
-    for problem in [*timeline.problems, *found]:
+    kept, note = _in_sight([*timeline.problems, *found], timeline)
+    for problem in kept:
         _err(str(problem).replace(": error: ", ": warning: ", 1))
+    if note is not None:
+        _err(str(note))
 
 
 def _events(timeline, filters: Filters) -> list:
@@ -452,6 +498,55 @@ def _write(text: str, output: Path | None, protected: list[Path], folders: list[
         write_export(text, output, protected, folders=folders)
     except OutputError as err:
         _fail(str(err))
+
+
+# --------------------------------------------------------------------------- init
+@app.command(
+    epilog="Examples: timeline init articles/ ; timeline init ; "
+    "timeline init reports/ --curation reports.yaml",
+)
+def init(
+    folder: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            metavar="[FOLDER]",
+            help="The folder that holds your documents (or one file). Default: documents/, "
+            "made if missing.",
+            show_default=False,
+        ),
+    ] = None,
+    curation: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--curation",
+            "-c",
+            metavar="FILE",
+            help="The curated file to write. Default: data/events.yaml.",
+            show_default=False,
+        ),
+    ] = None,  # fmt: skip
+) -> None:
+    """Start a project: write a commented curated file that names the folder of your
+    documents, so that every command reads them with no argument."""
+    from .curation.start import StartError, start_project
+    from .pipeline import DEFAULT_CURATION
+
+    try:
+        started = start_project([folder] if folder else None, curation or DEFAULT_CURATION)
+    except StartError as err:
+        _fail(str(err))
+    made = " (made: put your documents in it)" if started.created_folder else ""
+    count = f"{started.found} file{'' if started.found == 1 else 's'} there now"
+    option = f" --curation {started.curation}" if curation else ""
+    _emit(printable(
+        f"wrote {started.curation}: the documents are {started.documents}{made}, {count}.\n"
+        "Next:\n"
+        f"  timeline show{option}                 the timeline, in the terminal\n"
+        f"  timeline review --append{option}      add the dates found to {started.curation}, "
+        "to correct them\n"
+        f"  timeline check{option}                check {started.curation} against the documents\n"
+        f"  timeline export --format html -o timeline.html{option}\n"
+    ))  # fmt: skip
 
 
 # --------------------------------------------------------------------------- show, export
@@ -676,11 +771,18 @@ def check(
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
     report = run_checks(timeline, verbose=verbose)
+    kept, note = _in_sight(report.problems, timeline)
+    report.problems = kept + ([note] if note else [])
     if fmt is CheckFormat.json:
         _emit(json_printable(problems_to_json(report.problems, report.summary())))
     else:
         for problem in report.problems:
             _err(format_problem(problem))
+        for reading in timeline.curation.readings if timeline.curation else []:
+            _err(
+                f"{timeline.curation.path}:{reading.line}:{reading.column}: note: "
+                f"{reading.text!r} is read as {reading.value.edtf} ({reading.value.display()})"
+            )
         _emit(printable(format_report(report).rstrip("\n").splitlines()[-1] + "\n"))
     code = report.exit_code
     if strict and report.warnings:
@@ -717,6 +819,8 @@ def review(
     shared_files: SharedFilesOpt = False,
 ) -> None:
     """List the candidates the curated file does not mention yet, with proposed groups."""
+    from .curation.start import starter_for
+    from .documents import STDIN
     from .errors import TimelineError
     from .pipeline import DEFAULT_CURATION
     from .review import append_stubs, format_review, review_timeline, stubs_yaml
@@ -735,12 +839,20 @@ def review(
             typer.echo("nothing to add", err=True)
             raise typer.Exit(int(_exit_code(timeline.extraction)))
         target = curation or DEFAULT_CURATION
+        stubs = stubs_yaml(found)
+        before = timeline.curation.corrections if timeline.curation else {}
+        if timeline.curation is None and paths and STDIN not in paths:
+            # A new curated file starts by naming the documents, as 'timeline init' writes it.
+            examples = [doc.path for doc in timeline.extraction.documents]
+            stubs = f"{starter_for(paths, examples)}---\n{stubs}"
         try:
-            result = append_stubs(target, stubs_yaml(found), create=curation is None)
+            result = append_stubs(target, stubs, create=curation is None)
         except TimelineError as err:
             _fail(str(err))
+        added = len(set(result.curation.corrections) - set(before))
         backup = f" (backup: {result.backup})" if result.backup else ""
-        _err(f"added {result.added} entries to {result.path}{backup}")
+        entries = "entry" if added == 1 else "entries"
+        _err(f"added {added} {entries} to {result.path}{backup}")
     elif fmt is ReviewFormat.json:
         _emit(json_printable(json.dumps(found.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     elif fmt is ReviewFormat.text:

@@ -61,7 +61,7 @@ def append_stubs(
 
     Raises :class:`CurationError` — and changes nothing — when the file does not load now,
     would not load with the addition, or cannot be written. With ``create``, a missing file
-    is created holding only the addition (and no backup is made).
+    is created holding only the addition (and no backup is made), and so is its folder.
     """
     path = Path(curation_path)
     shown = str(curation_path)
@@ -81,6 +81,8 @@ def append_stubs(
     if not addition:
         return AppendResult(shown, None, 0, combined)
     backup = _backup(path, shown, original_bytes) if original_bytes is not None else None
+    if original_bytes is None:
+        _make_folder(path.parent, shown)
     _replace(path, shown, new_bytes, original_bytes)
     return AppendResult(shown, backup, len(new_bytes) - len(original_bytes or b""), combined)
 
@@ -145,6 +147,13 @@ def _replace(path: Path, shown: str, data: bytes, expected: bytes | None) -> Non
         with contextlib.suppress(OSError):
             temp.unlink()
     _sync_folder(path.parent)
+
+
+def _make_folder(folder: Path, shown: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _write_error(shown, f"cannot make the folder {folder}", err) from None
 
 
 def _changed(path: Path, expected: bytes | None) -> bool:

@@ -52,6 +52,15 @@ def _closest(wanted: str, known: Sequence[str]) -> str:
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
 
 
+def _listed(words: Sequence[str]) -> str:
+    """``title``, ``title and tags``, ``title, tags and note``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _are(words: Sequence[str]) -> str:
+    return "is" if len(words) == 1 else "are"
+
+
 def _sort_key(event: Event) -> tuple:
     first = event.sources[0] if event.sources else SourceRef(source="")
     start = first.start if first.start is not None else -1
@@ -139,8 +148,8 @@ class _Applier:
                     self.report(
                         "warning",
                         own,
-                        f"the {', '.join(own.changes)} of {ref.id} are ignored because "
-                        f"{ref.id} is merged into {correction.id} (line {ref.line})",
+                        f"the {_listed(own.changes)} of {ref.id} {_are(own.changes)} ignored "
+                        f"because {ref.id} is merged into {correction.id} (line {ref.line})",
                         "ignored",
                         ref.id,
                     )
@@ -178,7 +187,8 @@ class _Applier:
                     "warning",
                     correction,
                     f"{candidate.id} has no date, so it stays off the timeline and its "
-                    f"{', '.join(correction.changes)} are unused; add a 'date:' to place it",
+                    f"{_listed(correction.changes)} {_are(correction.changes)} unused; add a "
+                    "'date:' to place it",
                     "undated",
                     candidate.id,
                 )

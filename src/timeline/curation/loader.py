@@ -4,6 +4,9 @@ The YAML is composed into a node tree (never constructed), so every scalar stays
 the curator typed: an id ``2022`` or ``yes`` is a string, not a number or a boolean, and
 every node keeps its position in the file.
 
+The file may name the documents of the timeline (``documents: reports/``, or a list of
+folders and files), so that every command finds them when given no paths.
+
 The file may be split into several YAML documents, each starting with a line ``---``
 (this is how ``timeline review --append`` adds entries without touching what is already
 there). The documents are read as one: each may hold any of the sections ``sources``,
@@ -22,22 +25,25 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..dates import DateError, DateValue
+from ..events.ids import assign_prefixes
 from .model import (
     AddedEvent,
     Correction,
     Curation,
     CurationError,
     CurationFileError,
+    DateReading,
     Ref,
     SourceMeta,
 )
+from .written import parse_written
 
 __all__ = ["load_curation", "parse_curation"]
 
 Pos = tuple[int, int]
 Reader = Callable[[Node, str], object]
 
-SECTION_KEYS = ("sources", "events", "add")
+SECTION_KEYS = ("documents", "sources", "events", "add")
 SOURCE_KEYS = ("title", "published", "url", "publisher", "note", "numeric-dates")
 NUMERIC_ORDERS = ("day-first", "month-first")
 CORRECTION_KEYS = ("date", "title", "tags", "note", "drop", "merge", "distinct")
@@ -198,6 +204,9 @@ class _Loader:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.readings: list[DateReading] = []
+        #: Source path -> True when it writes numeric dates day first (``numeric-dates:``).
+        self.orders: dict[str, bool] = {}
 
     def fail(self, where: Node | Pos, message: str) -> NoReturn:
         line, column = _pos(where) if isinstance(where, Node) else where
@@ -261,17 +270,30 @@ class _Loader:
             self.fail(node, f"{what} must be {' or '.join(NUMERIC_ORDERS)}, not {value!r}")
         return value
 
-    def date(self, node: Node, what: str) -> DateValue:
+    def date(self, node: Node, what: str, day_first: bool | None = None) -> DateValue:
+        """EDTF, or a date written as in a text ("3 March 2023"): see ``curation.written``.
+        ``day_first`` is how the source concerned writes numeric dates, when it says."""
         value = self.scalar(node, what, "a date (EDTF, e.g. 2022-05-16, 2018-06 or late 2022)")
         assert isinstance(node, ScalarNode)
         try:
             return DateValue.parse(value)
+        except DateError:
+            pass
+        try:
+            parsed = parse_written(value, day_first=day_first)
         except DateError as err:
             line, column = _pos(node)
             offset = _quote_offset(node)
             if offset is not None:
                 column += offset + err.column
             self.fail((line, column), f"bad date for {what}: {err}")
+        self.readings.append(DateReading(value, parsed, *_pos(node)))
+        return parsed
+
+    def dated_by(self, paths: list[str]) -> bool | None:
+        """How the sources ``paths`` write numeric dates, when they say and agree."""
+        orders = {self.orders[path] for path in paths if path in self.orders}
+        return orders.pop() if len(orders) == 1 else None
 
     def boolean(self, node: Node, what: str) -> bool:
         if isinstance(node, ScalarNode) and node.tag == _YAML + "bool":
@@ -318,10 +340,22 @@ class _Loader:
             self.check_keys(items, SECTION_KEYS, "at the top level")
             for name, _, value in items:
                 sections[name].append(value)
+        documents = self.documents(sections["documents"])
         sources = self.sources(sections["sources"])
         corrections = self.corrections(sections["events"])
         added = self.added(sections["add"], corrections)
-        return Curation(self.path, sources, corrections, added)
+        return Curation(self.path, sources, corrections, added, documents, self.readings)
+
+    def documents(self, nodes: list[Node]) -> list[Ref]:
+        """``documents:``: a folder or file, or a list of them; written once in the file."""
+        if len(nodes) > 1:
+            first = nodes[0].start_mark.line + 1
+            self.fail(nodes[1], f"'documents' is written twice (first at line {first}); list "
+                                "every folder and file under one 'documents:'")  # fmt: skip
+        if not nodes:
+            return []
+        what = "'documents' (the folders and files to read)"
+        return self.ref_list(nodes[0], what, "folder or file path")
 
     def section(self, nodes: list[Node], name: str, what: str) -> Items:
         """The entries of one section, gathered from every document; none written twice."""
@@ -373,14 +407,25 @@ class _Loader:
         result: dict[str, SourceMeta] = {}
         for path, key, value in self.section(nodes, "sources", "source paths to their details"):
             label = f"source {path}"
+            entry = self.entry(key, value, SOURCE_KEYS, label)
+            if "numeric-dates" in entry:
+                order = self.order(entry["numeric-dates"][1], f"'numeric-dates' in {label}")
+                self.orders[path] = order == "day-first"
             values = self.read(
-                self.entry(key, value, SOURCE_KEYS, label), label, **{"numeric-dates": self.order}
+                entry,
+                label,
+                **{"numeric-dates": self.order},
+                published=lambda node, what, path=path: self.date(
+                    node, what, self.orders.get(path)
+                ),
             )
             values["numeric_dates"] = values.pop("numeric-dates", None)
             result[path] = SourceMeta(path, *_pos(key), **values)  # type: ignore[arg-type]
         return result
 
     def corrections(self, nodes: list[Node]) -> dict[str, Correction]:
+        prefixes = assign_prefixes(list(self.orders))
+        self.order_of_prefix = {prefixes[path]: order for path, order in self.orders.items()}
         result: dict[str, Correction] = {}
         for cid, key, value in self.section(nodes, "events", "candidate ids to corrections"):
             result[cid] = self.correction(cid, key, value)
@@ -390,9 +435,11 @@ class _Loader:
     def correction(self, cid: str, key: ScalarNode, node: Node) -> Correction:
         label = f"event {cid}"
         entry = self.entry(key, node, CORRECTION_KEYS, label)
+        day_first = self.order_of_prefix.get(cid.split(":", 1)[0])
         values = self.read(
             entry,
             label,
+            date=lambda node, what: self.date(node, what, day_first),
             merge=lambda node, what: self.id_list(cid, node, what, "merge"),
             distinct=lambda node, what: self.id_list(cid, node, what, "be distinct from"),
         )
@@ -469,9 +516,16 @@ class _Loader:
         if "source" in entry and "sources" in entry:
             later = max(entry["source"][0], entry["sources"][0], key=lambda n: n.start_mark.index)
             self.fail(later, f"use either 'source' or 'sources' in {label}, not both")
+        cited: list[str] = []  # the sources, read loosely here: only to date numeric dates
+        for name in ("source", "sources"):
+            if name in entry:
+                node = entry[name][1]
+                items = node.value if isinstance(node, SequenceNode) else [node]
+                cited += [str(n.value) for n in items if isinstance(n, ScalarNode)]
         values = self.read(
             entry,
             label,
+            date=lambda node, what: self.date(node, what, self.dated_by(cited)),
             source=lambda node, what: [self.scalar(node, what, "a source path")],
             sources=lambda node, what: [r.id for r in self.ref_list(node, what, "source path")],
         )

@@ -18,6 +18,7 @@ __all__ = [
     "Curation",
     "CurationError",
     "CurationFileError",
+    "DateReading",
     "Problem",
     "ProblemList",
     "Ref",
@@ -129,6 +130,16 @@ class SourceMeta:
 
 
 @dataclass(frozen=True)
+class DateReading:
+    """A date of the curated file written as in a text ("3 March 2023"), and how it was read."""
+
+    text: str
+    value: DateValue
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Correction:
     """The curator's changes to one candidate, keyed by the candidate's id.
 
@@ -177,6 +188,11 @@ class Curation:
     sources: dict[str, SourceMeta] = field(default_factory=dict)
     corrections: dict[str, Correction] = field(default_factory=dict)
     added: dict[str, AddedEvent] = field(default_factory=dict)
+    #: The documents of the timeline (``documents:``): folders or files, as written, each with
+    #: where; the commands read them when given no paths.
+    documents: list[Ref] = field(default_factory=list)
+    #: Dates written as in a text rather than in EDTF, with how each was read.
+    readings: list[DateReading] = field(default_factory=list)
 
     @classmethod
     def empty(cls, path: str = "") -> Curation:
@@ -184,7 +200,7 @@ class Curation:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.sources or self.corrections or self.added)
+        return not (self.sources or self.corrections or self.added or self.documents)
 
     def mentioned(self) -> set[str]:
         """Every candidate id the file names: as an entry, in a merge or in a distinct list."""

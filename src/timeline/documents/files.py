@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -73,7 +74,8 @@ def iter_files(
     """Files under ``paths`` in a stable order, each with whether it was named explicitly.
 
     Folders are walked recursively in sorted order; hidden files and folders are skipped there,
-    and so is anything in ``exclude`` (the curated file). Files found in folders must match one
+    and so is anything in ``exclude`` (the curated file), with the backups the tool makes of
+    it (``events.yaml.bak``, ``events.yaml.bak.2`` …). Files found in folders must match one
     of ``include_globs`` (when any are given) and none of ``exclude_globs``; a folder matching
     ``exclude_globs`` is not entered. A file named explicitly is always read, and ``-`` stands
     for standard input. Missing paths raise DocumentError.
@@ -122,9 +124,17 @@ def _walk(
 
 
 def _is_excluded(path: Path, excluded: set[str], names: set[str], resolver: DisplayPaths) -> bool:
-    """Whether ``path`` is one of the ``excluded`` real paths (a symbolic link to one is too)."""
+    """Whether ``path`` is one of the ``excluded`` real paths (a symbolic link to one is too),
+    or a backup of one, next to it."""
     if not excluded:
         return False
+    backup = _BACKUP.fullmatch(path.name)
+    if backup is not None:
+        return resolver.resolve(path.with_name(backup.group(1))) in excluded
     if path.name not in names and not path.is_symlink():
         return False
     return resolver.resolve(path) in excluded
+
+
+#: The backups the tool makes of the curated file before changing it (see curation.append).
+_BACKUP = re.compile(r"(.+)\.bak(?:\.[1-9][0-9]*)?")
