@@ -272,7 +272,7 @@ def test_full_file_loads_every_key() -> None:
     rated = curation.corrections["004:june-2018"]
     assert rated.title == 'Service rated "requires improvement"'
     assert rated.tags == ["inspection", "rating"]
-    assert (rated.date, rated.note, rated.drop, rated.merge) == (None, None, False, [])
+    assert (rated.date, rated.note, rated.drop, rated.merge) == (None, None, None, [])
     assert rated.positions == {"title": (14, 12), "tags": (15, 11)}
 
     meeting = curation.corrections["001:may-16"]

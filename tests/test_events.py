@@ -82,31 +82,20 @@ def test_sentence_bounds(text: str, phrase: str, sentence: str) -> None:
         (
             "In June 2018, the services were rated as needing improvement.",
             "June 2018",
-            "The services were rated as needing improvement",
-        ),
-        (
-            "The report of the Commissioner was published on 1 March 2023.",
-            "1 March 2023",
-            "The report of the Commissioner was published",
+            "Services rated as needing improvement",
         ),
         (
             "Following the programme broadcast yesterday (Monday 16 May).",
             "Monday 16 May",
-            "Following the programme broadcast yesterday",
+            "Programme broadcast yesterday",
         ),
         ("May 17", "May 17", DATE_ONLY_TITLE),
-        ("Cuts (2012–2021) hit services, it said.", "2012–2021", "Cuts hit services, it said"),
-        (
-            "She notes that it was slow and ‘very little changed in the years 2012 to 2021’ (p11).",
-            "2012 to 2021",
-            "Very little changed in the years",
-        ),
+        ("Cuts (2012–2021) hit services, it said.", "2012–2021", "Cuts hit services"),
         (
             "Since 2019 the new council has been turning the super-tanker around and around "
             "and around while the old one watched from the side of the road, for a long time.",
             "2019",
-            "The new council has been turning the super-tanker around and around and around "
-            "while the…",
+            "New council is turning super-tanker",
         ),
     ],
 )

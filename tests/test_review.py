@@ -87,7 +87,7 @@ def test_review_of_the_fixture_corpus(corpus: Path) -> None:  # noqa: F811
     text = stubs_yaml(review)
     # the group's lead merges the other new members; they get no entry of their own
     assert (
-        "  a-gazette:3-march-2021:\n    title: The Riverside Bridge opened to traffic\n"
+        "  a-gazette:3-march-2021:\n    title: Riverside Bridge opens to traffic\n"
         "    merge: [a-gazette:yesterday, b-herald:wednesday-3-march-2021]\n" in text
     )
     assert "\n  a-gazette:yesterday:" not in text

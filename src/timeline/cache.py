@@ -303,10 +303,15 @@ def pack_candidates(found: list[Candidate], prefix: str) -> tuple[tuple, tuple[t
     rows = tuple(
         (c.id[cut:], c.line, c.column, c.start, c.end, c.text, c.kind.value,
          dates.setdefault(pack_date(c.date), len(dates)), c.resolved_by.value,
-         quotes.setdefault(c.quote, c.quote), c.title, c.quote_start, c.page, c.timex)
+         quotes.setdefault(c.quote, c.quote), c.title, c.quote_start, c.page, c.timex,
+         c.reason, _unprefixed(c.happening, cut), c.grouped)
         for c in found
     )  # fmt: skip
     return tuple(dates), rows
+
+
+def _unprefixed(ident: str | None, cut: int) -> str | None:
+    return None if ident is None else ident[cut:]
 
 
 def pack_info(info: DocumentInfo) -> tuple:
@@ -350,9 +355,9 @@ class Unpacker:
         return [
             Candidate(prefix + ident, source, line, column, start, end, phrase(text, text),
                       _KINDS[kind], dates[when], _RESOLUTIONS[how], quote, title, quote_start,
-                      page, timex)
+                      page, timex, reason, None if lead is None else prefix + lead, grouped)
             for (ident, line, column, start, end, text, kind, when, how, quote, title,
-                 quote_start, page, timex) in rows
+                 quote_start, page, timex, reason, lead, grouped) in rows
         ]  # fmt: skip
 
     def info(self, row: tuple, path: str) -> DocumentInfo:

@@ -230,8 +230,9 @@ def uncurated_problems(
     candidates: Sequence[Candidate], curation: Curation | None, *, verbose: bool = False
 ) -> list[Problem]:
     """Candidates the curated file does not mention: one line per source, or per candidate."""
-    mentioned = curation.mentioned() if curation else set()
-    new = [c for c in candidates if c.id not in mentioned]
+    from .review import uncurated
+
+    new = uncurated(candidates, curation)
     if verbose:
         return [
             _problem("warning", "uncurated", c, f"{c.id} ({c.text!r}) is not in the curated file")

@@ -810,6 +810,14 @@ def review(
             "nothing already there is changed).",
         ),
     ] = False,  # fmt: skip
+    noise: Annotated[
+        bool,
+        typer.Option(
+            "--noise",
+            help="Also list the date phrases kept off the timeline (headings, names, "
+            "comparisons…), each with its reason.",
+        ),
+    ] = False,  # fmt: skip
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
@@ -818,7 +826,7 @@ def review(
     scheduler: SchedulerOpt = None,
     shared_files: SharedFilesOpt = False,
 ) -> None:
-    """List the candidates the curated file does not mention yet, with proposed groups."""
+    """List the happenings the curated file does not mention yet, with proposed groups."""
     from .curation.start import starter_for
     from .documents import STDIN
     from .errors import TimelineError
@@ -827,7 +835,7 @@ def review(
 
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
-    found = review_timeline(timeline)
+    found = review_timeline(timeline, noise=noise)
     count = len(found.items)
     typer.echo(
         f"{count} candidate(s) not yet curated in {len(found.sources)} source(s); "

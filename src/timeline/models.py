@@ -98,6 +98,14 @@ class Candidate:
     page: int | None = None  # 1-based page of paged documents (PDF), else None
     #: The TIMEX3 value of a duration or set ("P12Y", "P1D"), for ``extract --all``.
     timex: str | None = None
+    #: Why the mention is not on the timeline by itself ("heading", "name", "comparison"…;
+    #: see ``timeline.events.noise.REASONS``); None when it may date a happening.
+    reason: str | None = None
+    #: The id of the first candidate of the happening this mention dates (its own id when it
+    #: is the first or alone); None for mentions that date no happening.
+    happening: str | None = None
+    #: Why the mention was grouped with an earlier one of the same happening, when it was.
+    grouped: str | None = None
 
 
 @dataclass(frozen=True)

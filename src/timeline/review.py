@@ -25,6 +25,7 @@ from .corroborate import Group, propose_groups
 from .curation import Curation
 from .curation.append import AppendResult, append_stubs
 from .dates import DateValue, Qualifier
+from .events.noise import REASONS
 from .models import Candidate, Document, Resolution
 
 __all__ = [
@@ -97,6 +98,9 @@ class ReviewItem:
     marked: Marked
     #: The lead id of the proposed group the candidate belongs to, if any.
     group: str | None = None
+    #: The other mentions of the same happening in the same document (found side by side,
+    #: or told again): they need no entry of their own.
+    mentions: tuple[Candidate, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         c = self.candidate
@@ -113,6 +117,11 @@ class ReviewItem:
             "phrase": list(self.marked.span),
             "marked": self.marked.plain(),
             "group": self.group,
+            "reason": c.reason,
+            "mentions": [
+                {"id": m.id, "line": m.line, "text": m.text, "grouped": m.grouped}
+                for m in self.mentions
+            ],
         }
 
 
@@ -159,10 +168,33 @@ class Review:
         }
 
 
-def uncurated(candidates: Sequence[Candidate], curation: Curation | None) -> list[Candidate]:
-    """The candidates the curated file does not mention, in the order given."""
+def uncurated(
+    candidates: Sequence[Candidate], curation: Curation | None, *, noise: bool = False
+) -> list[Candidate]:
+    """The happenings the curated file does not mention yet, each by its first mention, in
+    the order given. A happening is mentioned when any of its mentions is (as an entry, in a
+    ``merge:`` or a ``distinct:``). Mentions kept off the timeline for a ``reason`` (a
+    heading, a name…) need no entry; ``noise`` lists them too."""
     mentioned = curation.mentioned() if curation else set()
-    return [c for c in candidates if c.id not in mentioned]
+    settled = {c.happening for c in candidates if c.id in mentioned and c.happening}
+    result = []
+    for c in candidates:
+        if c.id in mentioned or (c.reason is not None and not noise):
+            continue
+        if c.reason is None and c.happening is not None:
+            if c.happening in settled or c.happening != c.id:
+                continue  # told by its happening's first mention, or already curated
+        result.append(c)
+    return result
+
+
+def happening_mentions(candidates: Sequence[Candidate]) -> dict[str, list[Candidate]]:
+    """First mention's id -> the other mentions of its happening, in text order."""
+    found: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.happening is not None and c.happening != c.id and c.reason is None:
+            found.setdefault(c.happening, []).append(c)
+    return found
 
 
 def build_review(
@@ -171,14 +203,22 @@ def build_review(
     documents: Mapping[str, Document] | None = None,
     *,
     groups: Sequence[Group] | None = None,
+    noise: bool = False,
 ) -> Review:
-    """The uncurated candidates by source, and the open proposals of corroboration."""
+    """The uncurated happenings by source (with the mentions kept off the timeline when
+    ``noise``), and the open proposals of corroboration."""
     if groups is None:
         groups = propose_groups(candidates, curation)
     member_of = {cid: g.lead for g in groups for cid in g.ids}
+    others = happening_mentions(candidates)
     by_source: dict[str, list[ReviewItem]] = {}
-    for candidate in uncurated(candidates, curation):
-        item = ReviewItem(candidate, mark(candidate), member_of.get(candidate.id))
+    for candidate in uncurated(candidates, curation, noise=noise):
+        item = ReviewItem(
+            candidate,
+            mark(candidate),
+            member_of.get(candidate.id),
+            tuple(others.get(candidate.id, ())),
+        )
         by_source.setdefault(candidate.source, []).append(item)
     published = {path: doc.published for path, doc in (documents or {}).items()}
     sources = [SourceReview(p, published.get(p), items) for p, items in by_source.items()]
@@ -192,10 +232,10 @@ def build_review(
     return Review(path, sources, list(groups), len(candidates), lines)
 
 
-def review_timeline(timeline) -> Review:  # noqa: ANN001 - a pipeline.Timeline
+def review_timeline(timeline, *, noise: bool = False) -> Review:  # noqa: ANN001 - a pipeline.Timeline
     """The review of a built timeline (``pipeline.build``)."""
     documents = {doc.path: doc for doc in timeline.extraction.documents}
-    return build_review(timeline.extraction.candidates, timeline.curation, documents)
+    return build_review(timeline.extraction.candidates, timeline.curation, documents, noise=noise)
 
 
 # --------------------------------------------------------------------------- plain text
@@ -218,6 +258,12 @@ def format_review(review: Review, marks: tuple[str, str] = MARKS) -> str:
             c = item.candidate
             out.append(f"  {c.id}  line {c.line}: {describe_date(c)}")
             out.append(_indent(item.marked.plain(marks), "      "))
+            if c.reason is not None:
+                out.append(f"      kept off the timeline: {REASONS.get(c.reason, c.reason)}")
+            for other in item.mentions:
+                out.append(
+                    f"      also {other.id}  line {other.line}: «{other.text}» ({other.grouped})"
+                )
             if item.group:
                 out.append(f"      proposed with the group of {item.group}")
         out.append("")
@@ -338,6 +384,22 @@ def _stub(item: ReviewItem, group: Group | None, folded: set[str], review: Revie
     lines = [""]
     lines += _comment(f"line {c.line}: {item.marked.plain()}", "  ")
     lines += _comment(f"read as {describe_date(c)}", "  ")
+    for other in item.mentions:
+        lines += _comment(
+            f"the same happening ({other.grouped}): {other.id}, line {other.line}: "
+            f"{mark(other).plain()}; if it is another happening, write "
+            f"'distinct: [{other.id}]' here",
+            "  ",
+        )
+    if c.reason is not None:
+        lines += _comment(
+            f"kept off the timeline: {REASONS.get(c.reason, c.reason)}; to put it on, "
+            "replace 'drop: true' with a title",
+            "  ",
+        )
+        lines.append(f"  {yaml_key(c.id)}:")
+        lines.append("    drop: true")
+        return lines
     merged: list[str] = []
     if group is not None:
         merged = [m for m in group.ids if m in folded]

@@ -27,7 +27,7 @@ _DAY_WORDS = frozenset(
 )
 _NEXT_WORD = re.compile(r"['\"”’)]*\s+(\S+?)[.,;:]?(?:\s|$)")
 #: Sentence punctuation, closing quotes or brackets, space, then what may start a sentence.
-_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(`]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(`]{0,2}[A-Z0-9])")
 #: Initials and dotted abbreviations: "U.S", "U.N", "a.m", "e.g".
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateValue
+from ..events.happenings import PERIOD_END
 from ..models import Candidate, Document, Event, Resolution, SourceRef
 from .model import (
     AddedEvent,
@@ -36,6 +37,9 @@ class CurationResult(ProblemList):
     problems: list[Problem] = field(default_factory=list)
     #: Candidates with no date that no correction dated: kept off the timeline.
     undated: list[Candidate] = field(default_factory=list)
+    #: Candidates kept off the timeline for their ``reason`` (a heading, a name, …) that no
+    #: correction put back.
+    noise: list[Candidate] = field(default_factory=list)
 
 
 def apply_curation(
@@ -59,6 +63,43 @@ def _listed(words: Sequence[str]) -> str:
 
 def _are(words: Sequence[str]) -> str:
     return "is" if len(words) == 1 else "are"
+
+
+def _ordered(members: list[Candidate], correction: Correction | None) -> list[Candidate]:
+    """An event's mentions in the order its sources are listed: the curated entry's own,
+    then those it merges (as listed), then the others in text order, asides last."""
+    rank: dict[str, int] = {}
+    if correction is not None:
+        rank[correction.id] = 0
+        for k, ref in enumerate(correction.merge, 1):
+            rank.setdefault(ref.id, k)
+    last = len(rank) + 1
+    return sorted(
+        members,
+        key=lambda m: (m.reason is not None, rank.get(m.id, last)),
+    )
+
+
+def _finest(dated: Sequence[Candidate]) -> Candidate | None:
+    """The mention whose date lies within every other's (the first such), if one does."""
+    for candidate in dated:
+        value = candidate.date
+        assert value is not None
+        if all(
+            other is candidate
+            or other.date.edtf == value.edtf  # type: ignore[union-attr]
+            or _within(value, other.date)  # type: ignore[arg-type]
+            for other in dated
+        ):
+            return candidate
+    return None
+
+
+def _within(inner: DateValue, outer: DateValue) -> bool:
+    try:
+        return outer.contains(inner)
+    except (TypeError, ValueError):
+        return False
 
 
 def _sort_key(event: Event) -> tuple:
@@ -100,15 +141,71 @@ class _Applier:
     def run(self) -> CurationResult:
         self.check_ids()
         self.collect_merges()
-        for candidate in self.candidates:
-            if candidate.id not in self.merged_into:
-                self.place(candidate)
+        for members in self.happenings():
+            self.place(members)
         for added in self.curation.added.values():
             self.add(added)
         self.check_sources()
         self.result.events.sort(key=_sort_key)
         self.result.problems.sort(key=lambda p: (p.line, p.column, p.level, p.message))
         return self.result
+
+    def happenings(self) -> list[list[Candidate]]:
+        """The candidates grouped by happening: the groups found in each document, less the
+        dropped candidates and those the curated file says are distinct, joined where the
+        curated file merges them. Groups come in the order of their first candidate."""
+        corrections = self.curation.corrections
+        index = {c.id: i for i, c in enumerate(self.candidates)}
+        parent = list(range(len(self.candidates)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def join(a: int, b: int) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        apart = {
+            frozenset((correction.id, ref.id))
+            for correction in corrections.values()
+            for ref in correction.distinct
+        }
+        dropped = {cid for cid, c in corrections.items() if c.drop}
+        members: dict[str, list[int]] = {}
+        for i, candidate in enumerate(self.candidates):
+            if candidate.id in dropped or candidate.happening is None:
+                continue
+            members.setdefault(candidate.happening, []).append(i)
+        for group in members.values():
+            self._join_group(group, apart, join)
+        for cid, target in self.merged_into.items():
+            if cid in index and target in index:
+                join(index[target], index[cid])
+        groups: dict[int, list[Candidate]] = {}
+        for i, candidate in enumerate(self.candidates):
+            if candidate.id in dropped:
+                continue
+            groups.setdefault(find(i), []).append(candidate)
+        return list(groups.values())
+
+    def _join_group(self, group: list[int], apart: set[frozenset[str]], join) -> None:  # noqa: ANN001
+        """Join the mentions of one happening found in a document, except those the curated
+        file says are distinct from one of them (each of those stands alone)."""
+        ids = [self.candidates[i].id for i in group]
+        alone = {
+            a for a in ids for b in ids if a != b and frozenset((a, b)) in apart
+        } if apart else set()  # fmt: skip
+        together = [i for i, cid in zip(group, ids, strict=True) if cid not in alone]
+        if len(alone) == len(ids):
+            # Every mention is said to be distinct from another: keep the first one's
+            # partners that nobody named.
+            together = group[:1]
+        for i in together[1:]:
+            join(together[0], i)
 
     # ----------------------------------------------------------------- checks
     def unknown(self, wanted: str) -> str:
@@ -168,17 +265,19 @@ class _Applier:
                 )
 
     # ----------------------------------------------------------------- events
-    def place(self, candidate: Candidate) -> None:
-        correction = self.curation.corrections.get(candidate.id)
-        if correction is not None and correction.drop:
+    def place(self, members: list[Candidate]) -> None:
+        """One event for the candidates of one happening (or keep them off the timeline)."""
+        corrections = self.curation.corrections
+        curated = [m for m in members if m.id in corrections]
+        correction = self.lead_correction(curated)
+        kept = any(corrections[m.id].drop is False for m in curated)
+        if (
+            all(m.reason is not None for m in members)
+            and not kept
+            and (correction is None or not (correction.changes or correction.merge))
+        ):
+            self.result.noise.extend(members)
             return
-        members = [candidate]
-        if correction is not None:
-            members += [
-                self.by_id[ref.id]
-                for ref in correction.merge
-                if self.merged_into.get(ref.id) == candidate.id
-            ]
         dated = self.date_of(members, correction)
         if dated is None:
             self.result.undated.extend(members)
@@ -186,20 +285,23 @@ class _Applier:
                 self.report(
                     "warning",
                     correction,
-                    f"{candidate.id} has no date, so it stays off the timeline and its "
+                    f"{correction.id} has no date, so it stays off the timeline and its "
                     f"{_listed(correction.changes)} {_are(correction.changes)} unused; add a "
                     "'date:' to place it",
                     "undated",
-                    candidate.id,
+                    correction.id,
                 )
             return
-        when, resolved_by = dated
+        when, resolved_by, source = dated
+        ident = correction.id if correction is not None else members[0].id
+        title = correction.title if correction and correction.title else source.title
+        ordered = _ordered(members, correction)
         self.result.events.append(
             Event(
-                id=candidate.id,
+                id=ident,
                 date=when,
-                title=correction.title if correction and correction.title else candidate.title,
-                sources=[self.source_ref(member) for member in members],
+                title=title,
+                sources=[self.source_ref(member) for member in ordered],
                 tags=list(correction.tags or []) if correction else [],
                 note=correction.note if correction else None,
                 curated=resolved_by is Resolution.CURATED,
@@ -207,13 +309,44 @@ class _Applier:
             )
         )
 
+    def lead_correction(self, curated: list[Candidate]) -> Correction | None:
+        """The correction that speaks for a happening: the one that merges others, else the
+        first with changes, else the first. The changes of the others are reported unused."""
+        if not curated:
+            return None
+        corrections = self.curation.corrections
+        ranked = sorted(
+            curated,
+            key=lambda m: (not corrections[m.id].merge, not corrections[m.id].changes),
+        )
+        lead = corrections[ranked[0].id]
+        for member in ranked[1:]:
+            own = corrections[member.id]
+            if own.changes and member.id not in self.merged_into:
+                self.report(
+                    "warning",
+                    own,
+                    f"the {_listed(own.changes)} of {member.id} {_are(own.changes)} ignored "
+                    f"because {member.id} dates the same happening as {lead.id}, whose entry "
+                    f"(line {lead.line}) speaks for it; move them there, or write "
+                    f"'distinct: [{member.id}]' under {lead.id} if they are two happenings",
+                    "ignored",
+                    member.id,
+                )
+        return lead
+
     def date_of(
         self, members: list[Candidate], correction: Correction | None
-    ) -> tuple[DateValue, Resolution] | None:
-        """The event's date: the curated one, else the first member's (reporting doubts)."""
+    ) -> tuple[DateValue, Resolution, Candidate] | None:
+        """The event's date: the curated one, else the finest date of its mentions that lies
+        within all the others (reporting doubts), with the mention it came from."""
+        main = [m for m in members if m.reason is None] or members
+        dated = [m for m in main if m.date is not None and m.grouped != PERIOD_END] or [
+            m for m in main if m.date is not None
+        ]
         if correction is not None and correction.date is not None:
-            return correction.date, Resolution.CURATED
-        dated = [m for m in members if m.date is not None]
+            own = self.by_id.get(correction.id)
+            return correction.date, Resolution.CURATED, own or (dated or members)[0]
         if not dated:
             return None
         first = dated[0]
@@ -223,20 +356,22 @@ class _Applier:
                 "error",
                 correction.positions.get("merge", correction),
                 f"sources disagree on the date of {correction.id}: the event takes "
-                f"{first.date.display()} ({listing}); set 'date:' to choose",
+                f"{first.date.display()} ({listing}); set 'date:' to choose",  # type: ignore[union-attr]
                 CONTRADICTION,
                 correction.id,
-            )  # type: ignore[union-attr]
-        elif correction is not None and first is not members[0]:
+            )
+            return first.date, first.resolved_by, first  # type: ignore[return-value]
+        chosen = _finest(dated) or first
+        if correction is not None and correction.id not in {m.id for m in dated}:
             self.report(
                 "warning",
                 correction.positions.get("merge", correction),
-                f"{correction.id} has no date; the event takes {first.date.display()} "
-                f"from {first.id}; set 'date:' to confirm",
+                f"{correction.id} has no date; the event takes {chosen.date.display()} "  # type: ignore[union-attr]
+                f"from {chosen.id}; set 'date:' to confirm",
                 "undated",
                 correction.id,
-            )  # type: ignore[union-attr]
-        return first.date, first.resolved_by  # type: ignore[return-value]
+            )
+        return chosen.date, chosen.resolved_by, chosen  # type: ignore[return-value]
 
     @staticmethod
     def agree(dated: list[Candidate]) -> bool:

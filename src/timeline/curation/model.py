@@ -154,7 +154,9 @@ class Correction:
     title: str | None = None
     tags: list[str] | None = None
     note: str | None = None
-    drop: bool = False
+    #: True: not an event; False: on the timeline even if its mention is an aside (a
+    #: heading, a name…); None: as found.
+    drop: bool | None = None
     merge: list[Ref] = field(default_factory=list)
     #: Candidates the curator says are *not* the same happening as this one.
     distinct: list[Ref] = field(default_factory=list)

@@ -9,8 +9,11 @@ from collections.abc import Iterable, Sequence
 
 from ..models import Candidate, Document, Mention
 from ..sentences import sentence_bounds
+from . import noise
+from .happenings import Reading, group
 from .ids import assign_prefixes, document_prefix, slug
-from .titles import DATE_ONLY_TITLE, make_title
+from .titles import DATE_ONLY_TITLE, headline, make_title
+from .words import terms
 
 __all__ = [
     "DATE_ONLY_TITLE",
@@ -47,7 +50,9 @@ def page_of(pages: Sequence[int] | None, offset: int) -> int | None:
 def candidates(
     document: Document, mentions: Iterable[Mention], prefix: str, *, every_kind: bool = False
 ) -> list[Candidate]:
-    """One candidate event per dated mention, with a stable id ``prefix:slug[-n]``.
+    """One candidate per dated mention, with a stable id ``prefix:slug[-n]``, its sentence, a
+    title, the reason it is not on the timeline by itself (if any), and the happening it
+    dates (mentions of one happening share one).
 
     With ``every_kind``, durations, sets and vague references ("now", "recently": dates with
     a TIMEX value and no calendar value) are listed too, after the dated mentions are
@@ -58,16 +63,22 @@ def candidates(
     seen: Counter[str] = Counter()
     found = list(mentions)
     chosen = [m for m in found if m.is_dated and m.duration is None]
-    if every_kind:
-        chosen += [m for m in found if not (m.is_dated and m.duration is None)]
+    spans = [(m.start, m.end) for m in chosen]
     result = []
-    for mention in chosen:
+    readings = []
+    for index, mention in enumerate(chosen):
         base = f"{prefix}:{slug(mention.text)}"
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
         lo, hi = sentence_bounds(text, mention.start, mention.end)
         sentence = text[lo:hi]
         line, column = lines.locate(mention.start)
+        why = noise.reason(mention, text, (lo, hi))
+        title = headline(
+            text, lo, hi, mention.start, mention.end,
+            others=_neighbours(spans, index, lo, hi), previous=_previous_sentence(text, lo),
+        )  # fmt: skip
+        readings.append(Reading(title.action, terms(title.text)))
         result.append(
             Candidate(
                 id=ident,
@@ -81,15 +92,62 @@ def candidates(
                 date=mention.value,
                 resolved_by=mention.resolved_by,
                 quote=sentence,
-                title=make_title(sentence, mention.start - lo, mention.end - lo),
+                title=title.text,
                 quote_start=lo,
                 page=page_of(document.pages, mention.start),
                 timex=mention.duration,
+                reason=why,
             )
         )
+    result = group(result, readings, text)
     if every_kind:
+        for mention in found:
+            if mention.is_dated and mention.duration is None:
+                continue
+            base = f"{prefix}:{slug(mention.text)}"
+            seen[base] += 1
+            ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            lo, hi = sentence_bounds(text, mention.start, mention.end)
+            line, column = lines.locate(mention.start)
+            result.append(
+                Candidate(
+                    id=ident, source=document.path, line=line, column=column,
+                    start=mention.start, end=mention.end, text=mention.text, kind=mention.kind,
+                    date=mention.value, resolved_by=mention.resolved_by, quote=text[lo:hi],
+                    title=make_title(text[lo:hi], mention.start - lo, mention.end - lo),
+                    quote_start=lo, page=page_of(document.pages, mention.start),
+                    timex=mention.duration,
+                )
+            )  # fmt: skip
         result.sort(key=lambda c: c.start)
     return result
+
+
+def _neighbours(
+    spans: Sequence[tuple[int, int]], index: int, lo: int, hi: int
+) -> list[tuple[int, int]]:
+    """The spans of the other dated mentions within ``[lo, hi)``, found next to ``index``."""
+    result = []
+    for k in range(index - 1, -1, -1):
+        if spans[k][1] <= lo:
+            break
+        result.append(spans[k])
+    for k in range(index + 1, len(spans)):
+        if spans[k][0] >= hi:
+            break
+        result.append(spans[k])
+    return result
+
+
+def _previous_sentence(text: str, lo: int) -> str:
+    """The sentence that ends right before offset ``lo`` (empty at the start of a text)."""
+    end = lo
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return ""
+    a, b = sentence_bounds(text, end - 1, end, window=400)
+    return text[a:b]
 
 
 def candidate_to_dict(candidate: Candidate) -> dict[str, object]:
@@ -115,4 +173,7 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, object]:
         "resolved_by": candidate.resolved_by.value,
         "quote": candidate.quote,
         "title": candidate.title,
+        "reason": candidate.reason,
+        "happening": candidate.happening,
+        "grouped": candidate.grouped,
     }
