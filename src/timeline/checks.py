@@ -137,18 +137,30 @@ def anachronisms(
     sources: Mapping[str, SourceInfo],
     curation: Curation | None = None,
 ) -> list[Problem]:
-    """Sources dated before a happening they report as past."""
-    settled = _settled(curation)
+    """Sources dated before a happening they report as past.
+
+    A date the curated file gives the event (its entry's, or that of the entry merging it)
+    is checked in place of the one read: settling the date does not settle the publication
+    date. Only dropping the candidate does.
+    """
+    dropped, curated = _curated_dates(curation)
     found = []
     for c in candidates:
         info = sources.get(c.source)
         published = info.published if info is not None else None
-        if published is None or published.latest is None or c.date is None:
+        if published is None or published.latest is None or c.id in dropped:
             continue
-        if c.resolved_by not in STATED or c.id in settled or c.date.earliest is None:
+        given = curated.get(c.id)
+        when = given[0] if given else c.date
+        if when is None or when.earliest is None or (given is None and c.resolved_by not in
+                                                     STATED):  # fmt: skip
             continue
-        if c.date.earliest <= published.latest or _AHEAD.search(c.quote):
+        if when.earliest <= published.latest or _AHEAD.search(c.quote):
             continue
+        dated = (
+            f"{c.text!r} ({when.display()}, the date {curation.path} gives it at line "  # type: ignore[union-attr]
+            f"{given[1]})" if given else f"{c.text!r} ({when.display()})"
+        )  # fmt: skip
         found.append(
             _problem(
                 "error",
@@ -156,11 +168,28 @@ def anachronisms(
                 c,
                 f"{c.source} is dated {published.display()} "
                 f"(from {_published_where(info, curation)}), but it reports "  # type: ignore[arg-type]
-                f"{c.text!r} ({c.date.display()}) as past: the publication date is probably "
-                "wrong, or this date is",
+                f"{dated} as past: either the publication date or that date is wrong",
             )
         )
     return found
+
+
+def _curated_dates(curation: Curation | None) -> tuple[set[str], dict[str, tuple[DateValue, int]]]:
+    """Candidates the curator dropped, and those whose event the curator dated: id -> (the
+    date, its line in the curated file)."""
+    if curation is None:
+        return set(), {}
+    owner = curation.merged_into()
+    dropped, dated = set(), {}
+    for cid in curation.mentioned():
+        own = curation.corrections.get(cid)
+        entry = curation.corrections.get(owner.get(cid, cid))
+        if (own is not None and own.drop) or (entry is not None and entry.drop):
+            dropped.add(cid)
+        elif entry is not None and entry.date is not None:
+            line = entry.positions.get("date", (entry.line, entry.column))[0]
+            dated[cid] = (entry.date, line)
+    return dropped, dated
 
 
 def weekdays(candidates: Iterable[Candidate], curation: Curation | None = None) -> list[Problem]:
