@@ -328,3 +328,50 @@ def test_extract_all_lists_vague_references_with_their_timex_value(tmp_path, mon
     # the dated candidates keep their ids, and everything comes in the order of the text
     assert [row for row in every if row["date"] is not None] == dated
     assert [row["start"] for row in every] == sorted(row["start"] for row in every)
+
+
+# ----------------------------------------------------------------------------- xlsx
+def test_export_xlsx_writes_a_workbook_of_the_seeds(seeds, tmp_path) -> None:
+    import zipfile
+
+    target = tmp_path / "timeline.xlsx"
+    result = CliRunner().invoke(app, ["export", "--format", "xlsx", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    with zipfile.ZipFile(target) as book:
+        assert book.testzip() is None
+        names = book.namelist()
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"} <= set(names)
+    assert "Ofsted rates Herefordshire children" in strings
+    piped = CliRunner().invoke(app, ["export", "--format", "xlsx"])
+    assert piped.exit_code == 0 and piped.stdout_bytes[:2] == b"PK"  # to a pipe, as it is
+
+
+def test_export_xlsx_is_not_written_to_a_terminal(seeds) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "timeline", "export", "--format", "xlsx"],
+            stdout=follower, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=120,
+            cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"xlsx is a binary file: give -o FILE.xlsx" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_export_xlsx_never_overwrites_a_document(seeds) -> None:
+    result = CliRunner().invoke(
+        app, ["export", "--format", "xlsx", "-o", "seeds/000_1ba681d719f63865.txt"]
+    )
+    assert result.exit_code == 2
+    assert "refusing" in result.stderr

@@ -50,6 +50,7 @@ class TextFormat(str, Enum):
     html = "html"
     timelinejs = "timelinejs"
     mermaid = "mermaid"
+    xlsx = "xlsx"
 
 
 class Grouping(str, Enum):
@@ -500,6 +501,35 @@ def _write(text: str, output: Path | None, protected: list[Path], folders: list[
         _fail(str(err))
 
 
+def _xlsx(events: list, title: str | None) -> bytes:
+    from .render.xlsx import render_xlsx
+
+    return render_xlsx(events, title=title)
+
+
+def _write_binary(data: bytes, output: Path | None, protected: list[Path],
+                  folders: list[Path]) -> None:  # fmt: skip
+    """A binary export: to a file, or to standard output when that is not a terminal."""
+    from .output import OutputError, output_descriptor, write_export
+
+    if output is None or output_descriptor(output) == 1:
+        if sys.stdout.isatty():
+            _fail("xlsx is a binary file: give -o FILE.xlsx, or redirect standard output")
+        sys.stdout.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            _stdout_failed(err)
+        return
+    try:
+        write_export(data, output, protected, folders=folders)
+    except OutputError as err:
+        _fail(str(err))
+
+
 # --------------------------------------------------------------------------- init
 @app.command(
     epilog="Examples: timeline init articles/ ; timeline init ; "
@@ -602,7 +632,7 @@ def show(
 
 @app.command(
     epilog="Examples: timeline export --format markdown -o timeline.md ; "
-    "timeline export --format csv --excel > timeline.csv ; "
+    "timeline export --format xlsx -o timeline.xlsx ; "
     "timeline export --format html --from 2018 -o timeline.html",
 )
 def export(
@@ -612,8 +642,9 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="markdown (articles), csv (spreadsheets), json (every field), html (a "
-            "standalone page), timelinejs (Knight Lab TimelineJS), mermaid (a diagram).",
+            help="markdown (articles), csv (spreadsheets), xlsx (a workbook, typed cells), "
+            "json (every field), html (a standalone page), timelinejs (Knight Lab TimelineJS), "
+            "mermaid (a diagram).",
             case_sensitive=False,
         ),
     ] = TextFormat.markdown,
@@ -645,7 +676,9 @@ def export(
         bool, typer.Option("--mermaid", help="Markdown: add a Mermaid timeline diagram.")
     ] = False,
     excel: Annotated[
-        bool, typer.Option("--excel", help="CSV: start with a byte-order mark, for Excel.")
+        bool, typer.Option(
+            "--excel", help="CSV: start with a byte-order mark, for Excel (or use xlsx)."
+        )
     ] = False,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -662,7 +695,8 @@ def export(
     scheduler: SchedulerOpt = None,
     shared_files: SharedFilesOpt = False,
 ) -> None:
-    """Export the timeline as Markdown, CSV, JSON, HTML, TimelineJS or Mermaid."""
+    """Export the timeline as Markdown, CSV, an Excel workbook, JSON, HTML, TimelineJS or
+    Mermaid."""
     from .pipeline import DEFAULT_DOCUMENTS
     from .render import render
 
@@ -671,6 +705,11 @@ def export(
     _report_problems(timeline)
     events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
     options: dict[str, object] = {}
+    folders = [p for p in paths or [DEFAULT_DOCUMENTS] if p.is_dir()]
+    if fmt is TextFormat.xlsx:
+        _write_binary(_xlsx(events, title), output, _protected(timeline), folders)
+        _note_undated(timeline)
+        raise typer.Exit(int(_exit_code(timeline.extraction)))
     if fmt is TextFormat.csv:
         options["bom"] = excel
     else:
@@ -682,7 +721,6 @@ def export(
     text = render(fmt.value, events, **options)
     if fmt in (TextFormat.json, TextFormat.timelinejs):
         text = json_printable(text)  # the same data, with no raw control character
-    folders = [p for p in paths or [DEFAULT_DOCUMENTS] if p.is_dir()]
     _write(text, output, _protected(timeline), folders)
     _note_undated(timeline)
     raise typer.Exit(int(_exit_code(timeline.extraction)))

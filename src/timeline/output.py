@@ -52,20 +52,22 @@ def output_descriptor(target: str | Path) -> int | None:
 
 
 def write_export(
-    text: str,
+    text: str | bytes,
     target: Path,
     protected: Iterable[Path] = (),
     *,
     folders: Iterable[Path] = (),
 ) -> None:
-    """Write ``text`` (as UTF-8) to ``target``; see the module's notes for how and where not.
+    """Write ``text`` (as UTF-8; bytes as they are) to ``target``; see the module's notes for
+    how and where not.
 
     ``protected`` are the files read (the documents and the curated file) and ``folders`` the
     folders of documents read. A failure leaves whatever was at ``target`` untouched.
     """
+    data = text.encode("utf-8") if isinstance(text, str) else text
     descriptor = output_descriptor(target)
     if descriptor is not None:
-        _write_descriptor(descriptor, text.encode("utf-8"), target)
+        _write_descriptor(descriptor, data, target)
         return
     refusal = _refusal(target, list(protected), list(folders))
     if refusal:
@@ -77,9 +79,9 @@ def write_export(
     except OSError as err:
         raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
     if status is None or stat.S_ISREG(status.st_mode):
-        _replace(text, target, status)
+        _replace(data, target, status)
     elif stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
-        _write_through(text, target)
+        _write_through(data, target)
     else:
         raise OutputError(f"{target}: {_kind(status.st_mode)}; refusing to write there")
 
@@ -119,7 +121,7 @@ def _refusal(target: Path, protected: list[Path], folders: list[Path]) -> str | 
     return None
 
 
-def _replace(text: str, target: Path, status: os.stat_result | None) -> None:
+def _replace(data: bytes, target: Path, status: os.stat_result | None) -> None:
     """A regular file, or a new one: a temporary file moved over it in one step."""
     resolved = target.resolve()
     try:
@@ -127,8 +129,8 @@ def _replace(text: str, target: Path, status: os.stat_result | None) -> None:
     except OSError as err:
         raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
     try:
-        with open(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with open(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask())
@@ -147,11 +149,11 @@ def _umask() -> int:
     return mask
 
 
-def _write_through(text: str, target: Path) -> None:
+def _write_through(data: bytes, target: Path) -> None:
     """A device or a named pipe: written to, never replaced."""
     try:
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with open(target, "wb") as out:
+            out.write(data)
     except OSError as err:
         raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
 

@@ -1,32 +1,37 @@
 """The timeline as CSV for spreadsheets: one row per event (RFC 4180, UTF-8).
 
-Text cells that a spreadsheet would run as a formula are prefixed with ``'``; the date and
-number columns the tool writes itself are left as they are.
+Every text cell is written in double quotes, and only the tool's own dates and numbers
+(``start``, ``end``, ``year``, ``month``, ``day``, ``source_count``) without: a spreadsheet
+told to keep quoted fields as text (LibreOffice Calc's "Format quoted field as text") then
+reads "June 2018", "May 16" or "1/2" as the text they are, and the dates and numbers as dates
+and numbers. Text cells that a spreadsheet would run as a formula are prefixed with ``'``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from timeline.models import Event, SourceRef
 from timeline.render import cited_documents, cited_lines, date_parts
 
-__all__ = ["COLUMNS", "render_csv"]
+__all__ = ["COLUMNS", "TYPED", "row_values", "render_csv"]
 
 COLUMNS = (
     "date", "start", "end", "year", "month", "day", "display", "precision", "qualifier",
     "title", "sources", "source_count", "lines", "pages", "quote", "id", "tags", "note",
 )  # fmt: skip
 
+#: Columns the tool writes as dates (``start``, ``end``) and numbers: never quoted.
+TYPED = frozenset({"start", "end", "year", "month", "day", "source_count"})
 #: Columns written by the tool from the date itself: never formulas, never prefixed.
-_TRUSTED = frozenset({"date", "start", "end", "year", "month", "day", "source_count"})
+_TRUSTED = TYPED | {"date"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LIST_SEPARATOR = "; "
 
 
-def _cells(event: Event) -> dict[str, object]:
+def row_values(event: Event) -> dict[str, object]:
+    """The cells of an event's row by column: text, int or None (``start`` and ``end`` as
+    ISO 8601 text)."""
     value = event.date
     year, month, day = date_parts(value)
     documents = cited_documents(event)
@@ -69,12 +74,19 @@ def _safe(column: str, value: object) -> str:
     return text
 
 
+def _field(column: str, value: object) -> str:
+    """One field as written: text in double quotes (inner ones doubled), dates and numbers
+    bare, an empty cell empty."""
+    text = _safe(column, value)
+    if column in TYPED or not text:
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
 def render_csv(events: Sequence[Event], *, bom: bool = False) -> str:
     """CSV text for ``events``: a header row, then one row per event, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    lines = [",".join(COLUMNS)]
     for event in events:
-        cells = _cells(event)
-        writer.writerow([_safe(column, cells[column]) for column in COLUMNS])
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+        cells = row_values(event)
+        lines.append(",".join(_field(column, cells[column]) for column in COLUMNS))
+    return ("\ufeff" if bom else "") + "".join(line + "\r\n" for line in lines)
