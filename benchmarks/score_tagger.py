@@ -23,8 +23,11 @@ gold value does give ("1989-W42" for "1989-WXX") counted as right.
 
 Conventions, as TempEval-3 task A: a closed range mention ("1939-45", "from June to September
 2022") is split at its separator into the two mentions TimeML annotates, each with the value
-of its end. The tagger runs with ``refs=True`` so that "now", "recently" and BC years are
-returned (value ``None``, TIMEX value in ``duration``). A gold tag of type DURATION whose value
+of its end; a part of a year or a month, which the tagger gives as the span of it ("the
+first two months of 1939" is ``1939-01/1939-02``), into the duration and the date TimeML
+annotates ("the first two months", ``P2M``, and "1939"). The tagger runs with ``refs=True``
+so that "now", "recently" and BC years are returned (value ``None``, TIMEX value in
+``duration``). A gold tag of type DURATION whose value
 is PRESENT_REF/PAST_REF/FUTURE_REF is typed DATE (TIMEX2 in WikiWars has no type attribute).
 One relaxed system match per gold tag; a system mention overlapping two gold tags counts once
 for precision. Nested TIMEX2 tags are scored by the outermost only.
@@ -145,12 +148,24 @@ def read_wikiwars(folder: Path) -> Iterator[Doc]:
 RANGE_CUT = re.compile(r"\s{0,3}(?:[-‐‑‒–—]|\b(?:to|through|thru|until|till|and)\b)\s{0,3}", re.I)
 
 
+#: A part of a year or a month ("the first two months of 1939"), cut where TimeML cuts it.
+PART_CUT = re.compile(
+    r"(?i:the\s+(?:first|last|final|opening|closing)\s+(?:\S+\s+)?(month|days?|months))\s+of\s+"
+)
+
+
 def split_ranges(mentions: list[Mention]) -> list[Mention]:
     """A closed range as the two mentions TimeML annotates: "from 1990 to 1995" is ``1990``
-    and ``1995``; "1-3 March 2023" is ``1`` and ``3 March 2023``. Each end keeps its value."""
+    and ``1995``; "1-3 March 2023" is ``1`` and ``3 March 2023``. Each end keeps its value.
+    A part of a year or a month, "the first two months of 1939", is the duration "the first
+    two months" (``P2M``) and the date "1939"."""
     out: list[Mention] = []
     for m in mentions:
         ends = m.value.endpoints if m.value is not None else None
+        part = PART_CUT.match(m.text) if m.value is not None else None
+        if part is not None:
+            out.extend(_split_part(m, part))
+            continue
         cut = RANGE_CUT.search(m.text) if ends and None not in ends else None
         if cut is None or ends is None:
             out.append(m)
@@ -159,6 +174,25 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
         out.append(replace(m, end=left_end, text=m.text[: cut.start()], value=ends[0]))
         out.append(replace(m, start=right_start, text=m.text[cut.end() :], value=ends[1]))
     return out
+
+
+def _split_part(m: Mention, part: re.Match[str]) -> list[Mention]:
+    value = m.value
+    assert value is not None
+    first, last = value.endpoints or (value, value)
+    assert first is not None and last is not None and first.earliest and last.earliest
+    if part.group(1).lower().startswith("month"):
+        count, unit = last.earliest.month - first.earliest.month + 1, "M"
+        whole = DateValue.of_year(first.earliest.year)
+    else:
+        count, unit = last.earliest.day - first.earliest.day + 1, "D"
+        whole = DateValue.of_month(first.earliest.year, first.earliest.month)
+    length = part.end(1)
+    return [
+        replace(m, end=m.start + length, text=m.text[:length], kind=Kind.DURATION, value=None,
+                duration=f"P{count}{unit}"),
+        replace(m, start=m.start + part.end(), text=m.text[part.end() :], value=whole),
+    ]  # fmt: skip
 
 
 def timex_values(m: Mention) -> set[str]:

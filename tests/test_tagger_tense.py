@@ -224,16 +224,20 @@ def test_weekends(sentence: str, published: DateValue | None, expected: list) ->
 LISTS = [
     (
         "In 1918 it ended. They fought in August and September 1914.",
-        [("1918", "1918"), ("August", "1914-08"), ("September 1914", "1914-09")],
+        [("1918", "1918"), ("August and September 1914", "1914-08/1914-09")],
     ),
     (
         "In 1918 it ended. In May, June or July 1916 they fought.",
         [("1918", "1918"), ("May", "1916-05"), ("June", "1916-06"), ("July 1916", "1916-07")],
     ),
-    # a month later in the year than the one with the year is not of that list
+    # a month later in the year than the one with the year is of the year before
     (
         "In 1918, in December and January 1919 they met.",
-        [("1918", "1918"), ("December", "1918-12"), ("January 1919", "1919-01")],
+        [("1918", "1918"), ("December and January 1919", "1918-12/1919-01")],
+    ),
+    (
+        "In 1918, in November and January 1919 they met.",
+        [("1918", "1918"), ("November", "1918-11"), ("January 1919", "1919-01")],
     ),
     (
         "In 1942 it began. They spent the spring and early summer of 1943 preparing.",

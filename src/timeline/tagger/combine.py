@@ -43,7 +43,8 @@ def join(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in (_with_prep(text, f) for f in found):
         if out:
-            merged = _range(text, out[-1], item) or _timed(text, out[-1], item)
+            before = out[-2] if len(out) > 1 else None
+            merged = _range(text, out[-1], item, before) or _timed(text, out[-1], item)
             if merged is not None:
                 out[-1] = merged
                 continue
@@ -64,7 +65,7 @@ def _with_prep(text: str, item: Found) -> Found:
     return Found(item.start, item.end, item.kind, item.spec, prep)  # (``replace`` is slower)
 
 
-def _range(text: str, a: Found, b: Found) -> Found | None:
+def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found | None:
     if a.kind is not Kind.DATE or b.kind is not Kind.DATE:
         return None
     if not (_joinable(a.spec) and _joinable(b.spec)):
@@ -73,10 +74,24 @@ def _range(text: str, a: Found, b: Found) -> Found | None:
     if gap is None:
         return None
     if "and" in gap.group().lower() and a.prep != "between":
-        return None
+        if not _next_months(text, a, b, before):
+            return None
     if a.spec.year is not None and b.spec.year is None:  # type: ignore[union-attr]
         return None  # "2019 to May": too loose to be a range
     return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+
+
+def _next_months(text: str, a: Found, b: Found, before: Found | None) -> bool:
+    """Whether "January and February 1937" is a span of two months in a row, not two months
+    of a list ("May, June and July") nor two apart ("March and November 1917")."""
+    first, second = a.spec, b.spec
+    assert isinstance(first, Calendar) and isinstance(second, Calendar)
+    if first.year is not None or first.day is not None or second.day is not None:
+        return False
+    if first.month is None or second.month != first.month % 12 + 1:
+        return False
+    listed = before is not None and before.kind is Kind.DATE and isinstance(before.spec, Calendar)
+    return not (listed and P.LIST_BEFORE.fullmatch(text, before.end, a.start))  # type: ignore[union-attr]
 
 
 def _joinable(spec: object) -> bool:

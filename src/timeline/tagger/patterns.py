@@ -349,8 +349,10 @@ DAY_RANGE = _needs(
     ),
     _DAYS,
 )
-#: "March 1-3, 2023".
-_DAYS_AFTER = rf"{day('d1')}{OPT_SP}(?:{DASH}|(?i:to|through)(?=\s)){OPT_SP}{day('d2')}"
+#: "March 1-3, 2023", "May 6 and 7".
+_DAYS_AFTER = (
+    rf"{day('d1')}{OPT_SP}(?:{DASH}|(?P<sep>(?i:to|through|and))(?=\s)){OPT_SP}{day('d2')}"
+)
 MONTH_DAY_RANGE = _needs(
     _c(rf"(?P<m>{_LED_MONTH}){SP}{_DAYS_AFTER}(?:,?{SP}{year('y')})?", after=START), _DAYS_AFTER
 )
@@ -399,6 +401,12 @@ QUARTER_CODE = _c(rf"{WORD_START}Q(?P<qd>[1-4]){END}(?:,?{SP}(?:of{SP})?{year('y
 HALF = _c(
     rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?P<hw>{_nocase(vocab.HALVES)}){SP}(?i:half){SP}"
     rf"(?i:of){SP}(?:{MODE}{SP}(?i:year)|{year('y')})"
+)
+#: "the first two months of 1939", "the last ten days of May 1940", "the first month of 1939".
+PART_OF = _c(
+    rf"{WORD_START}(?i:the){SP}(?P<which>(?i:first|last|final|opening|closing)){SP}"
+    rf"(?:(?P<n>[0-9]{{1,2}}|{NUMBER_WORD}){SP})?(?P<u>(?i:months|days|month)){SP}(?i:of){SP}"
+    rf"(?:{month('m')}(?:,?{SP}{year('y')})?|{year('yo')})"
 )
 #: "yesterday", "tonight", "last night", "this morning", "yesterday afternoon".
 RELATIVE_DAY = _c(
@@ -538,6 +546,8 @@ TURN = _c(
 
 #: A preposition right before a date.
 PREP_BEFORE = re.compile(_fold(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$"))
+#: What lies between the items of a list of dates: "May, June and July".
+LIST_BEFORE = re.compile(rf"{OPT_SP},{OPT_SP}(?:(?i:and|or){SP})?")
 #: What may lie between the two ends of a range of dates.
 RANGE_GAP = re.compile(rf"{OPT_SP}(?:{DASH}|(?i:to|through|thru|until|till|and)){OPT_SP}")
 #: What may lie between a clock time and its day ("8pm on Monday", "Monday, at 8pm").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import gc
 import re
 from collections.abc import Callable, Iterator
@@ -261,17 +262,23 @@ def year_range(text: str, m: re.Match[str]) -> Found | None:
 
 
 def day_range(text: str, m: re.Match[str]) -> Found | None:
-    if _norm(m.group("sep") or "") == "and" and not m.group("prep"):
-        return None
-    if guards.reference_before(text, m.start()):
+    if _two_days(m) or guards.reference_before(text, m.start()):
         return None
     return _days(m, _span_after_prep(m))
 
 
 def month_day_range(text: str, m: re.Match[str]) -> Found | None:
-    if not m.group("y") and guards.count_follows(text, m.end()):
+    if _two_days(m) or not m.group("y") and guards.count_follows(text, m.end()):
         return None
     return _days(m, m.start())
+
+
+def _two_days(m: re.Match[str]) -> bool:
+    """Whether "6 and 8 May" names two days, not a range: days joined by "and" make one
+    only after "between", or when they follow each other ("May 6 and 7")."""
+    if _norm(_group(m, "sep") or "") != "and" or _group(m, "prep"):
+        return False
+    return int(m.group("d2")) != int(m.group("d1")) + 1
 
 
 def _days(m: re.Match[str], start: int) -> Found | None:
@@ -361,6 +368,40 @@ def half(text: str, m: re.Match[str]) -> Found | None:
     if m.group("mode"):
         return _date(m, RelativeNamed(_norm(m.group("mode")), subyear=code))
     return _date(m, Calendar(int(m.group("y")), subyear=code))
+
+
+def part_of(text: str, m: re.Match[str]) -> Found | None:
+    """The first or last months of a year, or days of a month, as the span of them: "the
+    first two months of 1939" is January to February 1939, "the last ten days of May 1940"
+    the 22nd to the 31st."""
+    first = _norm(m.group("which")) in ("first", "opening")
+    unit, count = _norm(m.group("u")), _count(m.group("n"))
+    if not isinstance(count, int) or count < 1 or (unit == "month") == bool(m.group("n")):
+        return None  # "the first two month", "the first months": no span
+    if unit.startswith("month"):
+        year = _int(m, "yo")
+        if year is None or count > 11:
+            return None  # ("the first month of May": no months in a month)
+        months = (1, count) if first else (13 - count, 12)
+        if count == 1:
+            return _date(m, Calendar(year, months[0]))
+        return _date(m, Range(Calendar(year, months[0]), Calendar(year, months[1])))
+    if m.group("m") is None:
+        return None  # "the first ten days of 1940": days of a year are not counted here
+    month, year = _month(m), _int(m, "y")
+    length = _month_length(year, month)
+    if length is None or count >= length:
+        return None
+    days = (1, count) if first else (length - count + 1, length)
+    spec = Range(Calendar(year, month, days[0]), Calendar(year, month, days[1]))
+    return _date(m, spec)
+
+
+def _month_length(year: int | None, month: int) -> int | None:
+    """The days of a month: of February, only in a known year."""
+    if year is None:
+        return None if month == 2 else calendar.monthrange(2001, month)[1]
+    return calendar.monthrange(year, month)[1]
 
 
 # ------------------------------------------------------------------------------ relative dates
@@ -662,6 +703,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.QUALIFIED_YEAR, qualified_year, _Y),
     (P.SEASON, season, _c("season")),
     (P.HALF, half, _c("half")),
+    (P.PART_OF, part_of, _c("month", "year")),
     (P.QUARTER, quarter, _c("quarter")),
     (P.QUARTER_CODE, quarter, _c("qcode")),
     (P.DECADE, decade, _c("decade")),
