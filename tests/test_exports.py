@@ -375,3 +375,32 @@ def test_export_xlsx_never_overwrites_a_document(seeds) -> None:
     )
     assert result.exit_code == 2
     assert "refusing" in result.stderr
+
+
+def test_xlsx_cells_past_excels_limits_are_cut_and_long_addresses_not_linked(tmp_path) -> None:
+    import importlib.util
+    import sys
+    import zipfile
+    from dataclasses import replace
+
+    from timeline.render.xlsx import render_xlsx
+
+    spec = importlib.util.spec_from_file_location(
+        "check_spreadsheet", ROOT / "scripts" / "check_spreadsheet.py"
+    )
+    check = sys.modules.setdefault("check_spreadsheet", importlib.util.module_from_spec(spec))  # type: ignore[arg-type]
+    if not hasattr(check, "read_sheets"):
+        spec.loader.exec_module(check)  # type: ignore[union-attr]
+
+    long_url = "https://example.org/" + "a" * 2100
+    source = replace(ref(GAZETTE, 1, "In 2011 it began.", "2011"), source_url=long_url)
+    event = Event("big", D.of_year(2011), "Big", [source], note="n" * 40_000)
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(render_xlsx([event]))  # no warning from the writer (warnings are errors)
+    with zipfile.ZipFile(path) as book:
+        assert book.testzip() is None
+    timeline, sources = check.read_sheets(path)
+    note = timeline.rows[0]["note"].value
+    assert len(note) == 32767 and note.endswith("n…")
+    assert timeline.rows[0]["sources"].link is None
+    assert sources.rows[0]["url"] == check.Cell("text", long_url)
