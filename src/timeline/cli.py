@@ -355,7 +355,7 @@ def _engine(inputs: Inputs):
         return nullcontext()
     from .cluster import Cluster
 
-    return Cluster(inputs.scheduler, shared_files=inputs.shared_files, workers=inputs.jobs)
+    return Cluster(inputs.scheduler, shared_files=inputs.shared_files or None, workers=inputs.jobs)
 
 
 def _documents_of(curation) -> list[Path]:

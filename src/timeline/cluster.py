@@ -43,7 +43,7 @@ LOCAL = "local"
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 NO_WORKERS_TIMEOUT = 30.0  # seconds a cluster may have no worker before the run gives up
 TASKS_IN_FLIGHT = 4  # per worker thread
-MAX_BATCH = 8  # documents in one task
+MAX_BATCH = 32  # documents in one task
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 
 EXTRA = "pip install 'timeline[dask]'"
@@ -73,9 +73,9 @@ class Cluster:
     then ``extract(..., engine=cluster)``.
 
     ``address`` is the scheduler's (``tcp://host:8786``), or ``"local"`` to start one on this
-    machine with ``workers`` processes (default: one per core), which see this machine's
-    files. ``shared_files`` says that the workers see the documents at the same absolute
-    paths as here, so that they read them themselves rather than being sent their bytes.
+    machine with ``workers`` processes (default: one per core). ``shared_files`` says that
+    the workers see the documents at the same absolute paths as here, so that they read them
+    themselves rather than being sent their bytes (default: only on a local cluster).
     ``client`` is a ``distributed.Client`` already connected, to use instead of ``address``.
 
     Nothing is started or connected to until there is a document to send: a run that finds
@@ -86,13 +86,15 @@ class Cluster:
         self,
         address: str = LOCAL,
         *,
-        shared_files: bool = False,
+        shared_files: bool | None = None,
         workers: int | None = None,
         client: Any = None,
         no_workers_timeout: float = NO_WORKERS_TIMEOUT,
     ) -> None:
         self.address = address if client is None else str(client.scheduler.address)
-        self.shared_files = shared_files or (address == LOCAL and client is None)
+        if shared_files is None:
+            shared_files = address == LOCAL and client is None
+        self.shared_files = shared_files
         self.workers = workers
         self.no_workers_timeout = no_workers_timeout
         #: How many documents were sent to the workers, and how many bytes of theirs.
@@ -216,7 +218,7 @@ class Cluster:
             ) from None
 
     def _map(self, tasks: list[Task], distributed: Any) -> Iterator[Done]:
-        threads = max(self.threads(), 1)
+        threads, counted = max(self.threads(), 1), time.monotonic()
         size = max(1, min(MAX_BATCH, len(tasks) // (threads * TASKS_IN_FLIGHT)))
         chunks = (tasks[i : i + size] for i in range(0, len(tasks), size))
         # The documents of a task whose workers all died are run again one to a task; one
@@ -226,7 +228,9 @@ class Cluster:
         suspects: deque[list[Task]] = deque()
         pending: dict[Any, tuple[list[Task], bool]] = {}  # task: its documents, alone?
         while True:
-            room = max(self.threads(), 1) * TASKS_IN_FLIGHT - len(pending)
+            if time.monotonic() - counted > _POLL:  # workers come and go
+                threads, counted = max(self.threads(), 1), time.monotonic()
+            room = threads * TASKS_IN_FLIGHT - len(pending)
             for chunk in islice(_chain(again, chunks), max(room, 0)):
                 yield from self._submit(chunk, pending, alone=False)
             if not pending and suspects:
