@@ -52,7 +52,7 @@ _WRAPPED = frozenset({"title", "quote", "note", "sources", "source", "url"})
 
 
 def _is_web(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(_SAFE_SCHEMES) and len(url) <= _MAX_URL  # type: ignore[union-attr]
+    return url is not None and url.lower().startswith(_SAFE_SCHEMES) and len(url) <= _MAX_URL
 
 
 def _text(value: object) -> str:
@@ -183,7 +183,7 @@ def _source_rows(sheet: _Sheet, events: Sequence[Event]) -> None:
 
 def render_xlsx(events: Sequence[Event], *, title: str | None = None) -> bytes:
     """An .xlsx workbook for ``events`` (already in chronological order), as bytes."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     buffer = io.BytesIO()
     options = {
