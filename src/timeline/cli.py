@@ -14,9 +14,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .errors import ExitCode
@@ -76,10 +77,71 @@ class ReviewFormat(str, Enum):
 
 
 # --------------------------------------------------------------------------- options
+class _Command(TyperCommand):
+    """A command whose help names its arguments in words (``FOLDER|FILE...``), without the
+    Python type typer adds to them (``<list[Path]>``)."""
+
+    def format_options(self, ctx, formatter) -> None:  # noqa: ANN001 - click's own types
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                dots = "..." if param.nargs != 1 else ""
+                arguments.append((name + dots, getattr(param, "help", None) or ""))
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+def _either(words: list[str]) -> str:
+    """``year, month or none``"""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _choice(choices: type[Enum]) -> Callable[[object], Enum | None]:
+    """A callback reading an option's value as one of ``choices`` (any case), or saying in
+    words which values there are."""
+    names = [str(member.value) for member in choices]
+
+    def read(value: object) -> Enum | None:
+        if value is None or isinstance(value, choices):
+            return value  # type: ignore[return-value]
+        try:
+            return choices(str(value).lower())
+        except ValueError:
+            raise typer.BadParameter(f"must be {_either(names)}, not {value!r}") from None
+
+    return read
+
+
+def _metavar(choices: type[Enum]) -> str:
+    return "|".join(str(member.value) for member in choices)
+
+
+def _jobs(value: object) -> int | None:
+    """``--jobs``: a whole number of processes, 1 or more."""
+    if value is None or isinstance(value, int):
+        return value  # type: ignore[return-value]
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise typer.BadParameter(f"must be a whole number, 1 or more, not {value!r}") from None
+    if number < 1:
+        raise typer.BadParameter(f"must be 1 or more, not {value!r}")
+    return number
+
+
 # typer reads these annotations at run time, so they keep the Optional spelling.
 PathsArg = Annotated[
     Optional[list[Path]],  # noqa: UP045
     typer.Argument(
+        metavar="FOLDER|FILE",
         help="Documents or folders to read (folders recursively; '-' for standard input). "
         "Default: those the curated file names under 'documents:'.",
         show_default=False,
@@ -90,6 +152,7 @@ CurationOpt = Annotated[
     typer.Option(
         "--curation",
         "-c",
+        metavar="FILE",
         help="The curated YAML file. Default: data/events.yaml when it exists.",
         show_default=False,
     ),
@@ -98,7 +161,8 @@ PublishedOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--published",
-        help="Publication date (EDTF, e.g. 2022-05-17) for documents that give none, in the "
+        metavar="DATE",
+        help="Publication date (2022-05-17, 17 May 2022) for documents that give none, in the "
         "curated file or their own metadata; 'yesterday' and 'May 16' are resolved against it.",
         show_default=False,
     ),
@@ -106,22 +170,23 @@ PublishedOpt = Annotated[
 IncludeOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--include", help="In folders, read only files matching this glob (repeatable).",
+        "--include", metavar="GLOB",
+        help="In folders, read only files matching this glob (repeatable).",
         show_default=False,
     ),
 ]  # fmt: skip
 ExcludeOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--exclude", help="In folders, skip files matching this glob (repeatable).",
+        "--exclude", metavar="GLOB", help="In folders, skip files matching this glob (repeatable).",
         show_default=False,
     ),
 ]  # fmt: skip
 JobsOpt = Annotated[
-    Optional[int],  # noqa: UP045
+    Any,
     typer.Option(
-        "--jobs", "-j", min=1, help="Processes reading documents. Default: one per core.",
-        show_default=False,
+        "--jobs", "-j", metavar="N", callback=_jobs,
+        help="Processes reading documents. Default: one per core.", show_default=False,
     ),
 ]  # fmt: skip
 NoCacheOpt = Annotated[
@@ -141,6 +206,7 @@ SchedulerOpt = Annotated[
     typer.Option(
         "--scheduler",
         envvar="TIMELINE_SCHEDULER",
+        metavar="ADDRESS",
         help="Read and tag the documents on the Dask cluster whose scheduler is at this "
         "address (tcp://host:8786), or on one started on this machine with 'local' (--jobs "
         "workers). Needs pip install 'timeline[dask]' here and on the workers.",
@@ -159,39 +225,53 @@ SharedFilesOpt = Annotated[
 FromOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--from", help="Only events that can fall on or after this date (2018, 2018-06).",
+        "--from", metavar="DATE",
+        help="Only events that can fall on or after this date (2018, 2018-06, March 2023).",
         show_default=False,
     ),
 ]  # fmt: skip
 ToOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--to", help="Only events that can fall on or before this date.", show_default=False
+        "--to",
+        metavar="DATE",
+        help="Only events that can fall on or before this date.",
+        show_default=False,
     ),
 ]
 SourceOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--source", help="Only events from sources matching this glob (repeatable).",
+        "--source", metavar="GLOB",
+        help="Only events from sources matching this glob (repeatable).",
         show_default=False,
     ),
 ]  # fmt: skip
 TagOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option(
-        "--tag", help="Only events with this tag (repeatable: any of them).", show_default=False
+        "--tag",
+        metavar="TAG",
+        help="Only events with this tag (repeatable: any of them).",
+        show_default=False,
     ),
 ]
 SearchOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--search", help="Only events whose title or quote contains this text.", show_default=False
+        "--search",
+        metavar="TEXT",
+        help="Only events whose title or quote contains this text.",
+        show_default=False,
     ),
 ]
 GroupOpt = Annotated[
-    Grouping,
-    typer.Option("--group-by", help="Headings by year, by month, or none.", case_sensitive=False),
-]
+    Any,
+    typer.Option(
+        "--group-by", metavar=_metavar(Grouping), callback=_choice(Grouping),
+        help="Headings by year, by month, or none.",
+    ),
+]  # fmt: skip
 MergeOpt = Annotated[
     bool,
     typer.Option(
@@ -220,7 +300,11 @@ class Inputs:
 
 @dataclass
 class Filters:
-    """Which events to show: the options ``show`` and ``export`` share."""
+    """Which events to show: the options ``show`` and ``export`` share.
+
+    The dates are read, and their order checked, when the filters are made: before any
+    document is read.
+    """
 
     date_from: str | None
     date_to: str | None
@@ -228,6 +312,16 @@ class Filters:
     tag: list[str] | None
     search: str | None
     merge: bool
+
+    def __post_init__(self) -> None:
+        from .filters import FilterError, check_filters
+
+        self.low = _date_option("--from", self.date_from)
+        self.high = _date_option("--to", self.date_to)
+        try:
+            check_filters([], date_from=self.low, date_to=self.high)
+        except FilterError as err:
+            _fail(str(err))
 
 
 def _version(value: bool) -> None:
@@ -411,7 +505,7 @@ def _report_problems(timeline) -> None:
 
 def _events(timeline, filters: Filters) -> list:
     """The events to render: merged automatically if asked, then filtered."""
-    from .filters import FilterError, filter_events
+    from .filters import FilterError, check_filters, filter_events
 
     events = timeline.events
     if filters.merge:
@@ -425,10 +519,11 @@ def _events(timeline, filters: Filters) -> list:
             "confirm them with 'timeline review'"
         )
     try:
+        check_filters(events, sources=filters.source or None, tags=filters.tag or None)
         return filter_events(
             events,
-            date_from=_date_option("--from", filters.date_from),
-            date_to=_date_option("--to", filters.date_to),
+            date_from=filters.low,
+            date_to=filters.high,
             sources=filters.source or None,
             tags=filters.tag or None,
             search=filters.search,
@@ -532,6 +627,7 @@ def _write_binary(data: bytes, output: Path | None, protected: list[Path],
 
 # --------------------------------------------------------------------------- init
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline init articles/ ; timeline init ; "
     "timeline init reports/ --curation reports.yaml",
 )
@@ -581,6 +677,7 @@ def init(
 
 # --------------------------------------------------------------------------- show, export
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline show ; timeline show reports/ --from 2018 --quotes ; "
     "timeline show --tag inspection --group-by month",
 )
@@ -596,7 +693,7 @@ def show(
     source: SourceOpt = None,
     tag: TagOpt = None,
     search: SearchOpt = None,
-    group_by: GroupOpt = Grouping.year,
+    group_by: GroupOpt = "year",
     merge: MergeOpt = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text, no colour.")] = False,
     include: IncludeOpt = None,
@@ -615,10 +712,11 @@ def show(
 
     from .render.terminal import render_terminal
 
+    wanted = Filters(date_from, date_to, source, tag, search, merge)
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
     _report_problems(timeline)
-    events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
+    events = _events(timeline, wanted)
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
     try:
         render_terminal(events, console, quotes=quotes, group_by=group_by.value)
@@ -631,6 +729,7 @@ def show(
 
 
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline export --format markdown -o timeline.md ; "
     "timeline export --format xlsx -o timeline.xlsx ; "
     "timeline export --format html --from 2018 -o timeline.html",
@@ -638,21 +737,23 @@ def show(
 def export(
     paths: PathsArg = None,
     fmt: Annotated[
-        TextFormat,
+        Any,
         typer.Option(
             "--format",
             "-f",
+            metavar=_metavar(TextFormat),
+            callback=_choice(TextFormat),
             help="markdown (articles), csv (spreadsheets), xlsx (a workbook, typed cells), "
             "json (every field), html (a standalone page), timelinejs (Knight Lab TimelineJS), "
             "mermaid (a diagram).",
-            case_sensitive=False,
         ),
-    ] = TextFormat.markdown,
+    ] = TextFormat.markdown.value,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file instead of standard output ('-': standard output). "
             "Never over a document or the curated file, nor inside a documents folder.",
         ),
@@ -670,7 +771,9 @@ def export(
     ] = None,
     title: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--title", help="Title of the timeline (all formats but CSV)."),
+        typer.Option(
+            "--title", metavar="TEXT", help="Title of the timeline (all formats but CSV)."
+        ),
     ] = None,
     mermaid: Annotated[
         bool, typer.Option("--mermaid", help="Markdown: add a Mermaid timeline diagram.")
@@ -685,7 +788,7 @@ def export(
     source: SourceOpt = None,
     tag: TagOpt = None,
     search: SearchOpt = None,
-    group_by: GroupOpt = Grouping.year,
+    group_by: GroupOpt = "year",
     merge: MergeOpt = False,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
@@ -697,15 +800,15 @@ def export(
 ) -> None:
     """Export the timeline as Markdown, CSV, an Excel workbook, JSON, HTML, TimelineJS or
     Mermaid."""
-    from .pipeline import DEFAULT_DOCUMENTS
     from .render import render
 
+    wanted = Filters(date_from, date_to, source, tag, search, merge)
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
     _report_problems(timeline)
-    events = _events(timeline, Filters(date_from, date_to, source, tag, search, merge))
+    events = _events(timeline, wanted)
     options: dict[str, object] = {}
-    folders = [p for p in paths or [DEFAULT_DOCUMENTS] if p.is_dir()]
+    folders = [p for p in paths or _documents_of(timeline.curation) if p.is_dir()]
     if fmt is TextFormat.xlsx:
         _write_binary(_xlsx(events, title), output, _protected(timeline), folders)
         _note_undated(timeline)
@@ -728,15 +831,22 @@ def export(
 
 # --------------------------------------------------------------------------- extract
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline extract seeds/ --published 2022-05-17 | head -3 ; "
     "timeline extract --all --format json > mentions.json",
 )
 def extract(
     paths: PathsArg = None,
     fmt: Annotated[
-        ExtractFormat,
-        typer.Option("--format", "-f", help="jsonl: one object per line; json: one array."),
-    ] = ExtractFormat.jsonl,
+        Any,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(ExtractFormat),
+            callback=_choice(ExtractFormat),
+            help="jsonl: one object per line; json: one array.",
+        ),
+    ] = ExtractFormat.jsonl.value,
     every_kind: Annotated[
         bool,
         typer.Option(
@@ -773,6 +883,7 @@ def extract(
 
 # --------------------------------------------------------------------------- curation
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline check && git commit data/events.yaml ; "
     "timeline check --format json | jq '.problems[].code'",
 )
@@ -781,8 +892,15 @@ def check(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text, or json for scripts and CI.")
-    ] = CheckFormat.text,
+        Any,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(CheckFormat),
+            callback=_choice(CheckFormat),
+            help="text, or json for scripts and CI.",
+        ),
+    ] = CheckFormat.text.value,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every candidate not yet curated.")
     ] = False,
@@ -829,6 +947,7 @@ def check(
 
 
 @app.command(
+    cls=_Command,
     epilog="Examples: timeline review ; timeline review new-articles/ --format text ; "
     "timeline review --append && git diff data/events.yaml",
 )
@@ -837,9 +956,15 @@ def review(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        ReviewFormat,
-        typer.Option("--format", "-f", help="yaml: stubs to paste; text: to read; json."),
-    ] = ReviewFormat.yaml,
+        Any,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(ReviewFormat),
+            callback=_choice(ReviewFormat),
+            help="yaml: stubs to paste; text: to read; json.",
+        ),
+    ] = ReviewFormat.yaml.value,
     append: Annotated[
         bool,
         typer.Option(
@@ -908,15 +1033,22 @@ def review(
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 
-@app.command(epilog="Example: timeline explain 004:june-2018")
+@app.command(cls=_Command, epilog="Example: timeline explain 004:june-2018")
 def explain(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="An event or candidate id.")],
     paths: PathsArg = None,
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text, or json.")
-    ] = CheckFormat.text,
+        Any,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(CheckFormat),
+            callback=_choice(CheckFormat),
+            help="text, or json.",
+        ),
+    ] = CheckFormat.text.value,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
     jobs: JobsOpt = None,
@@ -943,7 +1075,7 @@ def explain(
 
 
 # --------------------------------------------------------------------------- cache
-@cache_app.command("path", epilog='Example: du -sh "$(timeline cache path)"')
+@cache_app.command("path", cls=_Command, epilog='Example: du -sh "$(timeline cache path)"')
 def cache_path() -> None:
     """Print the folder where extracted documents are cached (TIMELINE_CACHE_DIR sets it)."""
     from .cache import default_cache_dir
@@ -951,7 +1083,7 @@ def cache_path() -> None:
     typer.echo(str(default_cache_dir()))
 
 
-@cache_app.command("clear", epilog="Example: timeline cache clear")
+@cache_app.command("clear", cls=_Command, epilog="Example: timeline cache clear")
 def cache_clear() -> None:
     """Delete the cached results (only the cache's own files)."""
     from .cache import clear_cache, default_cache_dir

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from timeline.dates import DateValue
 from timeline.models import Event
 
-__all__ = ["FilterError", "filter_events"]
+__all__ = ["FilterError", "check_filters", "filter_events"]
 
 
 class FilterError(ValueError):
@@ -41,7 +41,8 @@ def filter_events(
       whitespace, line breaks included, match a single space).
 
     ``None`` or an empty list means "no filter". Raises :class:`FilterError` for a bound
-    whose first (or last) day is not known.
+    whose first (or last) day is not known. (:func:`check_filters` says why filters would
+    leave nothing.)
     """
     low = _bound(date_from, "from", first=True)
     high = _bound(date_to, "to", first=False)
@@ -56,6 +57,65 @@ def filter_events(
         and (wanted_tags is None or any(t.casefold() in wanted_tags for t in event.tags))
         and (needle is None or _mentions(event, needle))
     ]
+
+
+#: Known tags or sources named in a message, at most.
+LISTED = 12
+
+
+def _listing(names: Sequence[str]) -> str:
+    if not names:
+        return "none"
+    shown = ", ".join(names[:LISTED])
+    return shown + (f" and {len(names) - LISTED} more" if len(names) > LISTED else "")
+
+
+def check_filters(
+    events: Iterable[Event],
+    *,
+    date_from: DateValue | None = None,
+    date_to: DateValue | None = None,
+    sources: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+) -> None:
+    """Raise :class:`FilterError` for filters that can only leave an empty timeline, saying
+    why: a range that ends before it starts, tags no event has, source patterns no event's
+    source fits (naming the tags, or the sources, there are)."""
+    low = _bound(date_from, "from", first=True)
+    high = _bound(date_to, "to", first=False)
+    if low is not None and high is not None and low > high:
+        raise FilterError(
+            f"--from {date_from.display()} is after --to {date_to.display()}: no event can "  # type: ignore[union-attr]
+            "fall in that range (swap them?)"
+        )
+    events = list(events)
+    if tags:
+        known = sorted({t for e in events for t in e.tags}, key=str.casefold)
+        folded = {t.casefold() for t in known}
+        unknown = [t for t in tags if t.casefold() not in folded]
+        if len(unknown) == len(tags):
+            which = ", ".join(repr(t) for t in unknown)
+            them = "this tag" if len(unknown) == 1 else "these tags"
+            there = (
+                f"the tags are: {_listing(known)}" if known
+                else "no event has a tag yet (give them with 'tags:' in the curated file)"
+            )  # fmt: skip
+            raise FilterError(f"--tag {which}: no event has {them}; {there}")
+    if sources:
+        paths = sorted({ref.source for e in events for ref in e.sources})
+        unknown = [p for p in sources if not any(_fits(path, p) for path in paths)]
+        if len(unknown) == len(sources):
+            which = ", ".join(repr(p) for p in unknown)
+            raise FilterError(
+                f"--source {which}: no source of an event matches; the sources are: "
+                f"{_listing(paths)} (a pattern is matched against the path and the file name: "
+                "'*gazette*', 'articles/*')"
+            )
+
+
+def _fits(path: str, pattern: str) -> bool:
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(name, pattern)
 
 
 def _bound(value: DateValue | None, name: str, *, first: bool) -> int | None:
@@ -84,12 +144,7 @@ def _in_range(value: DateValue, low: int | None, high: int | None) -> bool:
 
 
 def _from_sources(event: Event, patterns: Sequence[str]) -> bool:
-    for ref in event.sources:
-        name = ref.source.rstrip("/").rsplit("/", 1)[-1]
-        if any(fnmatch.fnmatchcase(ref.source, p) or fnmatch.fnmatchcase(name, p)
-               for p in patterns):  # fmt: skip
-            return True
-    return False
+    return any(_fits(ref.source, p) for ref in event.sources for p in patterns)
 
 
 def _normal(text: str) -> str:
