@@ -161,3 +161,63 @@ def test_a_weekday_chooses_the_year(
 ) -> None:
     found = [(m.text, m.value.edtf, m.resolved_by.value) for m in tag(text, published)]
     assert found == dates
+
+
+SATURDAY = DateValue.of_day(1999, 2, 6)
+
+# (text, published, [(surface, EDTF)]): the day of a happening told around a span
+POINTS = [
+    # "that day" after a month is a day of that month, which the text does not tell
+    (
+        "He was killed last October. His name was crossed out that same day.",
+        SATURDAY,
+        [("last October", "1998-10"), ("that same day", "1998-10")],
+    ),
+    (
+        "In March 1950 the dam broke. That day, the town flooded.",
+        None,
+        [("March 1950", "1950-03"), ("That day", "1950-03")],
+    ),
+    (
+        "On 3 March 1950 the dam broke. That day, the town flooded.",
+        None,
+        [("3 March 1950", "1950-03-03"), ("That day", "1950-03-03")],
+    ),
+    # a span's end, or start, that dates a happening told with it
+    (
+        "Rallies have been held since December, when he promised them.",
+        SATURDAY,
+        [("December", "1998-12")],
+    ),
+    ("Rallies have been held since December.", SATURDAY, [("December", "1998-12/..")]),
+    (
+        "The banks keep their names until early 1990, when they adopt the new one.",
+        SATURDAY,
+        [("early 1990", "1990")],
+    ),
+    ("In 1954 the battle lasted until May 8.", None, [("1954", "1954"), ("May 8", "1954-05-08")]),
+    (
+        "In 1954 the garrison held out until May 8.",
+        None,
+        [("1954", "1954"), ("May 8", "1954-05-08")],
+    ),
+    ("In 1954 the order stood until May 8.", None, [("1954", "1954"), ("May 8", "../1954-05-08")]),
+    # a span from a date to a weekday
+    (
+        "It bought shares from Jan. 14 to Thursday.",
+        SATURDAY,
+        [("Jan. 14 to Thursday", "1999-01-14/1999-02-04")],
+    ),
+    (
+        "It bought shares on Jan. 14 and Thursday.",
+        SATURDAY,
+        [("Jan. 14", "1999-01-14"), ("Thursday", "1999-02-04")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "dates"), POINTS)
+def test_the_day_of_a_happening(
+    text: str, published: DateValue | None, dates: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value.edtf) for m in tag(text, published)] == dates

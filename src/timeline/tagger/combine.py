@@ -69,7 +69,7 @@ def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found 
     if a.kind is not Kind.DATE or b.kind is not Kind.DATE:
         return None
     if not (_joinable(a.spec) and _joinable(b.spec)):
-        return None
+        return _days_named(text, a, b)
     gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
     if gap is None:
         return None
@@ -79,6 +79,23 @@ def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found 
     if a.spec.year is not None and b.spec.year is None:  # type: ignore[union-attr]
         return None  # "2019 to May": too loose to be a range
     return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+
+
+def _days_named(text: str, a: Found, b: Found) -> Found | None:
+    """ "from Sept. 14 to Thursday", "between Monday and Friday": a span of days one of which
+    is named by its weekday, after "from" or "between" only."""
+    if a.prep not in ("from", "between") or not (_a_day(a.spec) and _a_day(b.spec)):
+        return None
+    gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
+    if gap is None or ("and" in gap.group().lower()) != (a.prep == "between"):
+        return None
+    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+
+
+def _a_day(spec: object) -> bool:
+    if isinstance(spec, RelativeWeekday):
+        return spec.mode == "bare"
+    return isinstance(spec, Calendar) and spec.day is not None and spec.qualifier is None
 
 
 def _next_months(text: str, a: Found, b: Found, before: Found | None) -> bool:

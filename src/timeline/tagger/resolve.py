@@ -346,12 +346,38 @@ def _mention(state: _State, item: Found) -> Mention | None:
     try:
         value, how, anchor = _value(state, item)
         prep = item.prep
-        if prep in vocab.OPEN_BEFORE and delayed(state.text, item.start):
-            prep = None  # "postponed until Saturday" is Saturday, not any day up to it
+        if prep in _OPENS and _a_point(state.text, item, prep):  # (the rare case: looked at last)
+            prep = None
         value = _apply_prep(value, prep)
     except DateError:
         return None  # "31 February": not a real day, so not a date
     return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
+
+
+_OPENS = vocab.OPEN_AFTER | vocab.OPEN_BEFORE
+#: Right after a date: the clause of the happening it dates ("since early December, when
+#: Castro promised …").
+_WHEN_AFTER = re.compile(r",?\s{1,3}when\b", re.IGNORECASE)
+#: Right before "until" and a date: a span that ended then ("the battle lasted until May 8").
+_LASTED = re.compile(
+    rf"\b(?:{'|'.join(vocab.LASTING_VERBS)})\b(?:\s{{1,3}}[\w'’-]+){{0,3}}?\s{{1,3}}"
+    rf"(?:until|till|up\s{{1,3}}until)\s{{1,3}}\Z",
+    re.IGNORECASE,
+)
+
+
+def _a_point(text: str, item: Found, prep: str) -> bool:
+    """Whether a date after "since" or "until" is the day of a happening rather than the
+    open end of a span: "since early December, when Castro promised", "the battle lasted
+    until May 8" (it ended then), "postponed until Saturday" (it takes place then)."""
+    if _WHEN_AFTER.match(text, item.end):
+        return True
+    if prep not in vocab.OPEN_BEFORE:
+        return False
+    return (
+        delayed(text, item.start)
+        or _LASTED.search(text, max(0, item.start - 60), item.start) is not None
+    )
 
 
 def _value(state: _State, item: Found) -> Result:
@@ -505,6 +531,8 @@ def _check_weekday(spec: Calendar, year: int, how: Resolution) -> tuple[int, Res
 def _range(state: _State, item: Found, spec: Range) -> Result:
     a, b = spec.start, spec.end
     assert a is not None and b is not None
+    if not (isinstance(a, Calendar) and isinstance(b, Calendar)):
+        return _weekday_range(state, item, a, b)
     how, anchor = Resolution.EXPLICIT, None
     if a.year is None and b.year is None:
         year, how, anchor = _year_for(state, item, a)
@@ -518,6 +546,20 @@ def _range(state: _State, item: Found, spec: Range) -> Result:
     if start is None or end is None:
         return _NONE
     return DateValue.interval(start, end), how, anchor
+
+
+def _weekday_range(state: _State, item: Found, a: object, b: object) -> Result:
+    """ "from Sept. 14 to Thursday": each end placed as it would be alone, and the span
+    between them if the first comes first."""
+    ends = [_value(state, Found(item.start, item.end, Kind.DATE, end)) for end in (a, b)]  # type: ignore[arg-type]
+    (first, how, anchor), (last, how_last, anchor_last) = ends
+    if first is None or last is None or first.earliest is None or last.earliest is None:
+        return _NONE
+    if first.earliest > last.earliest:
+        return _NONE
+    if how is Resolution.EXPLICIT:
+        how, anchor = how_last, anchor_last
+    return DateValue.interval(first, last), how, anchor
 
 
 # ------------------------------------------------------------------------------ times
@@ -713,6 +755,10 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
     else:
         anchor = state.last_value
         vague = anchor is not None and anchor.qualifier not in (None, *_PART_OF)
+        if anchor is not None and not vague and _same_day_within(spec, anchor):
+            # "last October, when … was killed. … crossed out that same day": a day of that
+            # month, which the text does not tell
+            return anchor, how, anchor
         if anchor is None or anchor.precision not in needed or vague:
             if spec.told:
                 return _NONE
@@ -752,6 +798,13 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
     else:
         value = DateValue.of_year(ref.year + spec.offset)
     return value, how, anchor
+
+
+def _same_day_within(spec: Anaphoric, anchor: DateValue) -> bool:
+    """Whether ``spec`` is "that day", "the same day" after a month or a week."""
+    plain = spec.weekday is None and spec.named is None and not spec.event
+    same_day = spec.unit == "day" and spec.offset == 0 and plain
+    return same_day and anchor.precision in (Precision.MONTH, Precision.WEEK)
 
 
 def _named_next(anchor: DateValue, named: int, offset: int) -> DateValue | None:

@@ -39,10 +39,11 @@ class Calendar:
 
 @frozen
 class Range:
-    """From ``start`` to ``end``; ``None`` marks an open end."""
+    """From ``start`` to ``end``; ``None`` marks an open end. An end may be a weekday ("from
+    Sept. 14 to Thursday")."""
 
-    start: Calendar | None
-    end: Calendar | None
+    start: Calendar | RelativeWeekday | None
+    end: Calendar | RelativeWeekday | None
 
 
 @frozen

@@ -83,6 +83,12 @@ AMOUNT_NOUNS = frozenset({
 #: Prepositions that open an interval: "since 2019" is ``2019/..``, "until 2018" ``../2018``.
 OPEN_AFTER = frozenset({"since"})
 OPEN_BEFORE = frozenset({"until", "till", "up until"})
+#: Verbs of a span that ended on the date after "until": "the battle lasted until May 8" (it
+#: ended then).
+LASTING_VERBS = (
+    "lasted", "lasts", "continued", "continues", "raged", "persisted", "held out", "went on",
+    "dragged on", "remained", "stayed",
+)  # fmt: skip
 #: Prepositions that place a date before or after the one named.
 BEFORE_AFTER = {"before": "before", "after": "after"}
 
