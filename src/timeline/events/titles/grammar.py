@@ -1,0 +1,349 @@
+"""The words of titles: tokens, the tables of little words, verbs and their headline forms.
+
+Every table is lower case; nothing here names a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...sentences import ABBREVIATIONS
+from ...tagger import vocab as date_vocab
+from .. import vocab
+from ..words import STOPWORDS, base_form, present
+
+#: The title of a mention that stands alone, such as a heading.
+DATE_ONLY_TITLE = "Date on a line of its own"
+#: A title's length: it ends at the last phrase boundary within this many words.
+MAX_WORDS = 14
+#: A title this short takes in the participle clause that follows ("…, launching an attack").
+SHORT_WORDS = 5
+TOKEN = re.compile(
+    r"``|''|--+|[$£€¥]?(?:[A-Z]{1,3}\$)?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?"
+    r"|\w+(?:[.'’\-&]\w+)*\.?|[^\w\s]"
+)
+#: Tokens that end a segment.
+BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "--", "—", "–", "-", "|", "!", "?"})
+#: Quotation marks and markup: left out of titles, and no break.
+QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’", "'", "`", "*", "**", "_", "#"})
+ARTICLES = frozenset({"the", "a", "an"})
+#: Prepositions and other little words that do not end or start a title.
+PREPOSITIONS = frozenset(
+    """
+    in on at by since until till from to during of for between around about through
+    throughout up over into onto than per via among amid despite against within without
+    after before with under near toward towards across along beyond beside behind out
+    following
+    """.split()
+)
+EDGE = PREPOSITIONS | frozenset(
+    """
+    and or but as this that which when while who whom whose the a an then so also yet because
+    although though if once where whereas including
+    """.split()
+)
+LEADING_JUNK = frozenset(
+    """
+    and but or so then also however meanwhile yet still thus hence moreover furthermore
+    finally later earlier ironically instead indeed nevertheless nonetheless besides
+    additionally separately elsewhere overall similarly now
+    """.split()
+)
+#: Words that open a subordinate clause.
+SUBORDINATORS = frozenset(
+    "when after before as while because although though since if once until till whereas "
+    "unless whether where".split()
+)
+RELATIVES = frozenset({"who", "which", "whom", "whose", "that", "where"})
+AUXILIARIES = frozenset(
+    "was were is are am be been being has have had having will would shall should can could "
+    "may might must do does did".split()
+)
+#: Adverbs that may stand between a subject and its verb, or open a clause before its verb.
+ADVERBS = frozenset(
+    """
+    also then finally eventually later soon just only still again already never once
+    subsequently thereafter immediately quickly initially first originally officially
+    formally reportedly apparently allegedly successfully briefly partly largely
+    """.split()
+)
+#: Words that, right before a removed date phrase, go with it: "well into the 1950s".
+DATE_MODIFIERS = frozenset(
+    "well just shortly soon long right immediately only even nearly almost approximately "
+    "sometime some late early".split()
+)
+#: Participles that name or describe rather than tell: "a law named for him".
+NAMING = frozenset({"named", "known", "called", "dubbed", "nicknamed", "titled", "entitled"})
+#: Plural nouns that do not end in -s.
+PLURAL_NOUNS = frozenset(
+    "people police men women children troops staff personnel cattle clergy crew "
+    "most many some all both several few".split()
+)
+#: Last words of an organisation's name: singular, whatever "and" it holds.
+ORGANISATION_HEADS = frozenset(
+    """
+    service commission committee department agency corporation company party council board
+    bureau association union organization organisation institute authority administration
+    court ministry office group bank fund foundation society league alliance
+    """.split()
+)
+#: Conjunctions that end a title after its verb: what follows is another clause.
+CLAUSE_ENDS = frozenset({"although", "though", "because", "whereas", "while", "unless"})
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+PERFECT_AUX = frozenset({"has", "have", "had", "having"})
+#: Prepositions of a setting: a date in such a phrase dates the clause it opens or closes
+#: ("In composite trading Friday, shares leaped"); other prepositions ("despite the fall of
+#: Bilbao in June") lead a happening of their own.
+SETTING = frozenset("in on at during by within throughout over around from as with".split())
+#: Words that only say when: a segment of nothing else is a date's apposition.
+TIME_WORDS = frozenset(
+    """
+    time times occasion day days moment year years week weeks month months period first last
+    second third fourth fifth sixth seventh eighth ninth tenth next same previous following
+    final latest earliest
+    """.split()
+)
+#: Particles that stay after their verb at the end of a title: "crossed out", "set up".
+PARTICLES = frozenset("out up off down back away over on in".split())
+PRONOUNS = frozenset({"he", "she"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i"})
+#: Words ending in -ed that are adjectives or nouns, not verbs.
+NOT_VERBS = frozenset(
+    """
+    alleged armed united limited red bed need speed seed feed deed hundred kindred sacred
+    naked wicked rugged ragged beloved aged learned skilled talented wounded injured dead
+    based related detailed advanced so-called wed shed sled bred fled-from indeed
+    """.split()
+)
+DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your some any every each no "
+    "another".split()
+)
+#: Verbs that report speech with no object of their own: "X said Friday".
+SAYING = frozenset("say says said tell tells told add adds added".split())
+#: Words that carry a reduced passive's agent: "announced Wednesday by the commissioner".
+BY = "by"
+#: What continues a happening with another subject: "followed by Barcelona".
+GAPPING = ("followed by", "then", "and then", "and", "as did", "as well as")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A title, and what it tells of the happening: the stem of its verb when one was found
+    (``action``)."""
+
+    text: str
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum() or self.text[:1] in "$£€¥"
+
+    @property
+    def is_break(self) -> bool:
+        return self.text in BREAKS
+
+    @property
+    def is_name(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Tok]:
+    found = []
+    for match in TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.start(), match.end()
+        # A trailing full stop belongs to an abbreviation or an initial, not to a plain word.
+        if word.endswith(".") and len(word) > 1:
+            core = word[:-1]
+            if not (
+                core.lower() in ABBREVIATIONS or "." in core or (len(core) == 1 and core.isalpha())
+            ):
+                found.append(Tok(core, start, end - 1))
+                found.append(Tok(".", end - 1, end))
+                continue
+        if word[-2:].lower() in ("'s", "’s") and len(word) > 2:
+            found.append(Tok(word[:-2], start, end - 2))
+            found.append(Tok(word[-2:], end - 2, end))
+            continue
+        found.append(Tok(word, start, end))
+    return found
+
+
+# --------------------------------------------------------------------------- words
+def verb_base(tok: Tok, previous: Tok | None) -> str | None:
+    """The base form of ``tok`` when it reads as a verb in the past tense (or a participle)."""
+    if not tok.text.isalpha() or tok.is_name or tok.low in NOT_VERBS:
+        return None
+    if previous is not None and previous.low in DETERMINERS:
+        return None  # "the alleged", "an armed": adjectives
+    if tok.low == "born":
+        return "bear"
+    return base_form(tok.low)
+
+
+def is_verb(toks: Sequence[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` reads as a finite verb (or an auxiliary): not a participle that
+    names or describes ("a law named for him", "announced by the agency"), not a noun that
+    looks like a verb ("secretary of state", "the report")."""
+    tok = toks[i]
+    previous = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if tok.low in AUXILIARIES:
+        return tok.low != "having" or (nxt is not None and base_form(nxt.low) is not None)
+    if previous is not None and (
+        previous.low in DETERMINERS - {"that", "this"} or previous.low == "of"
+    ):
+        return False
+    if (
+        nxt is not None
+        and nxt.low == "by"
+        and (previous is None or (previous.low not in AUXILIARIES and previous.low not in ADVERBS))
+    ):
+        return False  # "the decision, announced by …", "followed by": a participle
+    if tok.low in NAMING and nxt is not None and (nxt.low in PREPOSITIONS or nxt.low == "as"):
+        return False
+    if (
+        previous is not None
+        and previous.low in SUBJECT_PRONOUNS - {"who", "which", "it", "you"}
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and tok.low not in EDGE | ADVERBS | DETERMINERS | {"not", "all", "both", "each"}
+    ):
+        return True  # "we take", "they say": a verb in the present after its pronoun
+    if tok.low in vocab.REPORTING_VERBS and not tok.is_name:
+        if tok.low in vocab.REPORTING_NOUNS:
+            # "her published report", "the Inquiry report was", "the secretary of state":
+            # nouns; "he reported", "Smith states": verbs.
+            if nxt is not None and (nxt.low in AUXILIARIES or base_form(nxt.low) is not None):
+                return False
+            return previous is not None and (
+                previous.is_name
+                or previous.low in SUBJECT_PRONOUNS
+                or previous.low in AUXILIARIES
+                or previous.low in ADVERBS
+            )
+        return True
+    return verb_base(tok, previous) is not None
+
+
+def find_verb(toks: Sequence[Tok], indexes: Sequence[int]) -> int | None:
+    """The position in ``indexes`` of the first verb: an auxiliary or a past-tense word."""
+    for pos, i in enumerate(indexes):
+        if is_verb(toks, i):
+            return pos
+    return None
+
+
+def verb_first(toks: Sequence[Tok], indexes: Sequence[int]) -> bool:
+    """Whether the words start with their verb, adverbs aside ("finally fell")."""
+    at = find_verb(toks, indexes)
+    return at is not None and all(toks[i].low in ADVERBS for i in indexes[:at])
+
+
+def plural(subject: Sequence[Tok]) -> bool:
+    """Whether a subject is plural: joined by "and" (unless it is one organisation's name),
+    or its head noun (the last word before "of" or another preposition) is plural. Only the
+    words after the last conjunction or relative pronoun count ("… when I joined")."""
+    start = max(
+        (k + 1 for k, t in enumerate(subject) if t.low in SUBORDINATORS or t.low in RELATIVES),
+        default=0,
+    )
+    words = [t for t in subject[start:] if t.is_word and t.low not in ADVERBS]
+    if not words:
+        return False
+    head = next((k for k, t in enumerate(words) if k and t.low in PREPOSITIONS), len(words))
+    words = words[:head]
+    if words[-1].low in ORGANISATION_HEADS and words[-1].is_name:
+        return False
+    if any(t.low == "and" for t in words):
+        return True
+    last = words[-1]
+    if last.low in PLURAL_PRONOUNS or last.low in PLURAL_NOUNS:
+        return True
+    if last.is_name and last.start > 0:  # a capital that only starts the sentence is no name
+        earlier = words[-2].low if len(words) > 1 else ""
+        return last.low.endswith(("ans", "ists", "ites", "ers", "ards", "ics", "ies", "ats")) or (
+            earlier == "the" and last.low.endswith("s") and not last.low.endswith("ss")
+        )
+    return last.low.endswith("s") and not last.low.endswith(("ss", "us", "is", "ics", "news"))
+
+
+def headline_verb(tok: Tok, nxt: Tok | None, plural: bool) -> tuple[str | None, str | None]:
+    """A verb in headline form: the past in the present ("fell" -> "falls"), a passive
+    without its auxiliary ("was killed" -> "killed"), a perfect in the present ("has died" ->
+    "dies"). Returns the word to write (None: leave it out) and what to do with the next word
+    ("present": write it in the present tense)."""
+    low = tok.low
+    participle = nxt is not None and verb_base(nxt, None) is not None
+    if low in PASSIVE_AUX and participle:
+        return None, None
+    if low in PERFECT_AUX and participle:
+        return None, "present"
+    if low in ("was", "were"):
+        return ("are" if plural else "is"), None
+    if low in AUXILIARIES:
+        return tok.text, None
+    base = verb_base(tok, None)
+    if base is None:
+        return tok.text, None
+    if nxt is not None and nxt.low == BY:
+        return tok.text, None  # a passive participle: "launched by the French"
+    return present(base, plural), None
+
+
+def keeps_capital(text: str) -> bool:
+    """Whether the first word must keep its case (an acronym like "iPhone" or "eBay")."""
+    first = text.split(" ", 1)[0]
+    return len(first) > 1 and first[0].islower() and any(c.isupper() for c in first[1:])
+
+
+def capitalised(text: str) -> str:
+    return text if keeps_capital(text) else text[:1].upper() + text[1:]
+
+
+NAME_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s+(?:[a-z]+\s+){0,1}?"
+    r"(?:was|is|has|had|said|says|told|\w+ed)\b"
+)
+ORGANISATION_WORDS = frozenset(
+    "inc corp co ltd company government council ministry department agency party".split()
+)
+
+
+def named_subject(sentence: str) -> str | None:
+    """The person a sentence plainly speaks of: the run of one to four capitalised words
+    right before its first verb ("Yesterday New York governor George Pataki toured …" ->
+    "George Pataki"). None when that run is a date, a determiner or an organisation."""
+    for match in NAME_BEFORE_VERB.finditer(sentence):
+        name = match.group(1)
+        parts = name.split()
+        first = parts[0].lower().strip("`'\"“‘(")
+        if first in EDGE or first in DETERMINERS or first in LEADING_JUNK:
+            if len(parts) == 1:
+                return None
+            parts = parts[1:]
+            name = " ".join(parts)
+        folded = [p.lower().strip(".,") for p in parts]
+        if any(p in date_vocab.MONTHS or p in date_vocab.WEEKDAYS for p in folded):
+            continue
+        if any(p in date_vocab.RELATIVE_DAYS for p in folded) and len(parts) == 1:
+            continue
+        if folded[-1] in ORGANISATION_WORDS or folded[0] in STOPWORDS:
+            return None
+        return name
+    return None
