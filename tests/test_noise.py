@@ -51,6 +51,11 @@ CASES = [
     ("Her first novel, Cold Harbour (2003), sold well.", "2003", "work"),
     ("The documentary ``Salt Roads'' (2011) was filmed here.", "2011", "work"),
     ("Troops fought at the Battle of Verdun (1916) for months.", "1916", None),
+    # a year or more that times a state, not a happening
+    ("A decade ago, the three states were still under Soviet rule.", "A decade ago", "state"),
+    ("She lived in Rome until 1989.", "1989", "state"),
+    ("The bridge was opened in 1989.", "1989", None),
+    ("She was in Rome on 4 May 1989.", "4 May 1989", None),
     # a relative date quoted from a letter written at another time
     ("In a letter from 1951, she wrote: ``We leave on Sunday for the coast.''", "Sunday",
      "quotation"),

@@ -69,6 +69,8 @@ CASES = [
     # a participle after its noun dates that noun, not the clause
     ("The plan aims to restore the services cut back in 2012.", "2012",
      "Services cut back"),
+    # a clause of its own after the main clause's verb holds the happening
+    ("Attendance was the highest since records began in 1910.", "1910", "Records begin"),
     # a clause opened by "that" holds the happening
     ("The audit notes in its findings that the accounts were altered in 2016.", "2016",
      "Accounts altered"),

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..dates import Precision
 from ..models import Candidate, Document, Mention
 from ..sentences import sentence_bounds
 from . import noise
@@ -78,6 +79,8 @@ def candidates(
             text, lo, hi, mention.start, mention.end,
             others=_neighbours(spans, index, lo, hi), previous=_previous_sentence(text, lo),
         )  # fmt: skip
+        if why is None and title.state and _coarse(mention):
+            why = "state"
         readings.append(Reading(title.action, terms(title.text)))
         result.append(
             Candidate(
@@ -121,6 +124,20 @@ def candidates(
             )  # fmt: skip
         result.sort(key=lambda c: c.start)
     return result
+
+
+def _coarse(mention: Mention) -> bool:
+    """Whether a mention names a year or a longer stretch (or a span open at one end):
+    such a date may time a state ("a decade ago, they were still under Soviet rule"); a
+    day or a month times a happening."""
+    value = mention.value
+    if value is None:
+        return False
+    return value.is_interval or value.precision in (
+        Precision.YEAR,
+        Precision.DECADE,
+        Precision.CENTURY,
+    )
 
 
 def _neighbours(

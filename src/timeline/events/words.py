@@ -195,6 +195,17 @@ _ING = {"being": "be", "having": "have", "going": "go", "doing": "do", "dying": 
         "lying": "lie", "tying": "tie", "saying": "say", "paying": "pay"}  # fmt: skip
 
 
+def participle_base(word: str) -> str | None:
+    """The base form of a past participle ("cut", "published", "taken"); None for a word
+    that is only a past tense ("took", "fell", "was") or no verb form at all."""
+    folded = word.lower()
+    if folded in _PARTICIPLE_TO_BASE:
+        return _PARTICIPLE_TO_BASE[folded]
+    if folded in _PAST_TO_BASE:
+        return None
+    return base_form(folded)
+
+
 def ing_base(word: str) -> str | None:
     """The base form of an -ing participle ("touring" -> "tour", "making" -> "make",
     "stopping" -> "stop"); None when ``word`` is not one."""

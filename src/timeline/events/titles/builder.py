@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..words import base_form, present, stem
+from ..words import base_form, participle_base, present, stem
 from .grammar import (
     ADVERBS,
     AUXILIARIES,
@@ -18,6 +18,7 @@ from .grammar import (
     SAYING,
     SHORT_WORDS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     Headline,
     capitalised,
     find_verb,
@@ -42,7 +43,7 @@ class Builder(Segments, Rendering):
         attributive = self._attributive()
         if attributive is not None:
             return self._finish(attributive)
-        complement = self._complement(self.kept(home))
+        complement = self._complement(self.kept(home)) or self._subordinate(self.kept(home))
         if complement is not None:
             return self._finish(complement)
         reduced = self._reduced_relative(self.kept(home))
@@ -414,6 +415,25 @@ class Builder(Segments, Rendering):
             return self.trim(clause)
         return None
 
+    def _subordinate(self, words: list[int]) -> list[int] | None:
+        """ "It was the wettest summer since records began in 1910": when the date is in a
+        clause opened by a conjunction after the main clause's verb, with a subject and a verb
+        of its own, the title is that clause."""
+        toks = self.toks
+        first = find_verb(toks, words)
+        if first is None:
+            return None
+        for pos in range(len(words) - 1, first, -1):
+            i = words[pos]
+            if i > self.phrase.start or toks[i].low not in SUBORDINATORS:
+                continue
+            clause = words[pos + 1 :]
+            at = find_verb(toks, clause)
+            if not at or clause[at] > self.phrase.start:
+                return None  # "since 1993", "after the war in 1945": no clause of its own
+            return self.trim(clause)
+        return None
+
     def _reduced_relative(self, words: list[int]) -> list[int] | None:
         """ "services slashed back in 2012", "the Ofsted Report published in September 2022":
         a participle right after its noun, after the clause's own verb (or inside a phrase
@@ -424,7 +444,11 @@ class Builder(Segments, Rendering):
             return None
         for pos in range(len(before) - 1, 0, -1):
             i = before[pos]
-            if verb_base(toks[i], toks[before[pos - 1]]) is None or toks[i].low in SAYING:
+            if (
+                verb_base(toks[i], toks[before[pos - 1]]) is None
+                or participle_base(toks[i].low) is None
+                or toks[i].low in SAYING | AUXILIARIES
+            ):
                 continue
             previous = toks[before[pos - 1]]
             if not previous.is_word or previous.low in AUXILIARIES | ADVERBS | EDGE | \

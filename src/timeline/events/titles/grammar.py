@@ -105,6 +105,11 @@ TIME_WORDS = frozenset(
     final latest earliest
     """.split()
 )
+#: Verbs of states: a date on their clause times a state, not a happening.
+STATIVE_VERBS = frozenset(
+    "live lived lives remain remained remains stay stayed stays belong belonged belongs "
+    "exist existed exists reside resided resides".split()
+)
 #: Particles that stay after their verb at the end of a title: "crossed out", "set up".
 PARTICLES = frozenset("out up off down back away over on in".split())
 PRONOUNS = frozenset({"he", "she"})
@@ -133,10 +138,12 @@ GAPPING = ("followed by", "then", "and then", "and", "as did", "as well as")
 @dataclass(frozen=True)
 class Headline:
     """A title, and what it tells of the happening: the stem of its verb when one was found
-    (``action``)."""
+    (``action``), and whether its clause tells a state rather than a happening (``state``:
+    "were still under Soviet rule", "lived in London")."""
 
     text: str
     action: str | None = None
+    state: bool = False
 
 
 @dataclass(frozen=True)
@@ -295,7 +302,7 @@ def headline_verb(tok: Tok, nxt: Tok | None, plural: bool) -> tuple[str | None, 
     if low in PERFECT_AUX and participle:
         return None, "present"
     if low in ("was", "were"):
-        return ("are" if plural else "is"), None
+        return tok.text, None  # a state keeps its tense: "was cabinet member until 2018"
     if low in AUXILIARIES:
         return tok.text, None
     base = verb_base(tok, None)
@@ -347,3 +354,25 @@ def named_subject(sentence: str) -> str | None:
             return None
         return name
     return None
+
+
+def stative(toks: Sequence[Tok], words: Sequence[int]) -> bool:
+    """Whether the clause of ``words`` tells a state: its verb is "be" with no participle
+    after it ("were still under Soviet rule", "was the cabinet member"), or a verb of states
+    ("lived in London"), or comes with "still"."""
+    at = find_verb(toks, words)
+    if at is None:
+        return False
+    verb = toks[words[at]].low
+    rest = [toks[i] for i in words[at + 1 : at + 4]]
+    if any(t.low == "still" for t in rest[:2]):
+        return True
+    if verb in STATIVE_VERBS:
+        return True
+    if verb not in ("was", "were", "is", "are", "been"):
+        return False
+    following = [t for t in rest if t.low not in ADVERBS and t.low not in ("not", "never")]
+    if not following:
+        return False
+    nxt = following[0]
+    return verb_base(nxt, None) is None and not nxt.low.endswith("ing") and nxt.low != "to"

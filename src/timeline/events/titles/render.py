@@ -24,6 +24,7 @@ from .grammar import (
     headline_verb,
     is_verb,
     plural,
+    stative,
     verb_base,
 )
 
@@ -42,10 +43,11 @@ class Rendering:
             action = stem(base_form(self.toks[forced].low) or self.toks[forced].low)
         elif at is not None:
             action = self._action(words, at)
+        state = stative(self.toks, words)
         text = self._render(words, headline=True)
         if not text:
             return Headline(DATE_ONLY_TITLE)
-        return Headline(capitalised(text) if capitalise else text, action)
+        return Headline(capitalised(text) if capitalise else text, action, state)
 
     def _action(self, words: list[int], at: int) -> str | None:
         """The stem of the clause's main verb (past its auxiliaries)."""
