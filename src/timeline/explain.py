@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .curation import Curation
 from .dates import DateValue
 from .errors import TimelineError
+from .events.noise import REASONS
 from .models import Candidate, Event, Resolution
 from .review import RESOLVED, Marked, describe_date, mark
 
@@ -67,6 +68,10 @@ class SourceExplanation:
     anchor: DateValue | None = None  # the date it was counted from
     anchor_from: str | None = None  # where that date came from
     page: int | None = None  # the page of a paged document (PDF)
+    #: Why the mention is one of the event's: "same clause", "same action and actors", …
+    grouped: str | None = None
+    #: Why the mention is kept off the timeline by itself (a heading, a name…), if it is.
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -84,6 +89,8 @@ class SourceExplanation:
             "how": self.how,
             "anchor": self.anchor.to_dict() if self.anchor else None,
             "anchor_from": self.anchor_from,
+            "grouped": self.grouped,
+            "reason": self.reason,
         }
 
 
@@ -171,7 +178,15 @@ def _lone(ident: str, candidate: Candidate, context: _Context) -> Explanation:
     """A candidate that is on no event: dropped, or left without a date."""
     curation = context.curation
     entry = curation.corrections.get(ident) if curation else None
-    status = "dropped" if entry is not None and entry.drop else "undated (not on the timeline)"
+    if entry is not None and entry.drop:
+        status = "dropped"
+    elif candidate.reason is not None:
+        status = (
+            f"kept off the timeline: {REASONS.get(candidate.reason, candidate.reason)} "
+            "('drop: false' in the curated file puts it on)"
+        )
+    else:
+        status = "undated (not on the timeline)"
     return Explanation(
         id=ident,
         status=status,
@@ -213,6 +228,8 @@ class _Context:
             how=describe_date(candidate),
             anchor=anchor,
             anchor_from=anchor_from,
+            grouped=candidate.grouped,
+            reason=candidate.reason,
         )
 
     def anchor(self, candidate: Candidate) -> tuple[DateValue | None, str | None]:
@@ -325,6 +342,10 @@ def format_explanation(explanation: Explanation, marks: tuple[str, str] = ("«",
         if s.marked is not None:
             lines.append(f"      {s.marked.plain(marks)}")
         lines.append(f"      date: {s.how}")
+        if s.grouped is not None:
+            lines.append(f"      the same happening: {s.grouped}")
+        if s.reason is not None:
+            lines.append(f"      an aside: {REASONS.get(s.reason, s.reason)}")
         if s.anchor is not None:
             where = f", from {s.anchor_from}" if s.anchor_from else ""
             lines.append(f"      counted from {s.anchor.display()}{where}")
