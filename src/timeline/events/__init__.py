@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from ..dates import Precision
 from ..models import Candidate, Document, Mention
@@ -39,6 +40,13 @@ class LineIndex:
     def locate(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
+
+    def bounds(self, offset: int, length: int) -> tuple[int, int]:
+        """The start and end (before its line break) of the line holding ``offset``, in a
+        text of ``length`` characters."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else length
+        return self._starts[index], end
 
 
 def page_of(pages: Sequence[int] | None, offset: int) -> int | None:
@@ -74,10 +82,13 @@ def candidates(
         lo, hi = sentence_bounds(text, mention.start, mention.end)
         sentence = text[lo:hi]
         line, column = lines.locate(mention.start)
-        why = noise.reason(mention, text, (lo, hi))
+        near_lo, near_hi = _around(text, lo, hi, mention.start, mention.end)
+        line_bounds = lines.bounds(mention.start, len(text))
+        why = noise.reason(mention, text, (near_lo, near_hi), line_bounds)
         title = headline(
-            text, lo, hi, mention.start, mention.end,
-            others=_neighbours(spans, index, lo, hi), previous=_previous_sentence(text, lo),
+            text, near_lo, near_hi, mention.start, mention.end,
+            others=_neighbours(spans, index, near_lo, near_hi),
+            previous=partial(_previous_sentence, text, near_lo),
         )  # fmt: skip
         if why is None and title.state and _coarse(mention):
             why = "state"
@@ -124,6 +135,23 @@ def candidates(
             )  # fmt: skip
         result.sort(key=lambda c: c.start)
     return result
+
+
+#: The most of a sentence read on each side of a date phrase for its title and its reason:
+#: a "sentence" of a megabyte (a text with no full stops) is read near the phrase only.
+NEAR = 600
+
+
+def _around(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence ``[lo, hi)`` around a date phrase, narrowed to :data:`NEAR` characters on
+    each side of it (at a space) when it is longer."""
+    if start - lo > NEAR:
+        cut = text.find(" ", start - NEAR, start)
+        lo = cut + 1 if cut >= 0 else start - NEAR
+    if hi - end > NEAR:
+        cut = text.rfind(" ", end, end + NEAR)
+        hi = cut if cut >= 0 else end + NEAR
+    return lo, hi
 
 
 def _coarse(mention: Mention) -> bool:

@@ -70,6 +70,11 @@ def compatible(a: DateValue | None, b: DateValue | None) -> bool:
         return False
     if a.edtf == b.edtf:
         return True
+    if a.earliest is not None and a.latest is not None and b.earliest is not None \
+            and b.latest is not None:  # fmt: skip
+        return (a.earliest <= b.earliest and b.latest <= a.latest) or (
+            b.earliest <= a.earliest and a.latest <= b.latest
+        )
     if not (a.year_known and b.year_known):
         return False
     try:

@@ -38,6 +38,8 @@ REASONS: dict[str, str] = {
     "state": "the time of a state or a description, not of a happening",
 }
 
+#: How far back a quotation's opening mark is looked for.
+QUOTE_REACH = 2000
 #: Lines looked at for a dateline or a masthead, and the longest such line.
 HEAD_LINES = 3
 HEAD_MAX_CHARS = 100
@@ -78,13 +80,22 @@ _BRACKETED_YEAR = re.compile(r"\(\s*(?:c\.\s*)?\d{3,4}\s*\)")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
-def reason(mention: Mention, text: str, sentence: tuple[int, int]) -> str | None:
-    """Why ``mention`` (in ``text``, whose sentence spans ``sentence``) is not the date of a
-    happening, or None when it may be one."""
+def reason(
+    mention: Mention,
+    text: str,
+    sentence: tuple[int, int],
+    line: tuple[int, int] | None = None,
+) -> str | None:
+    """Why ``mention`` (in ``text``, whose sentence spans ``sentence`` and line ``line``) is
+    not the date of a happening, or None when it may be one. Each rule reads a bounded
+    stretch around the phrase, so the cost per phrase does not grow with the text."""
     start, end = mention.start, mention.end
-    line_lo = text.rfind("\n", 0, start) + 1
-    line_hi = text.find("\n", end)
-    line_hi = len(text) if line_hi < 0 else line_hi
+    if line is None:
+        line_lo = text.rfind("\n", 0, start) + 1
+        line_hi = text.find("\n", end)
+        line_hi = len(text) if line_hi < 0 else line_hi
+    else:
+        line_lo, line_hi = line
     if _heading(text, line_lo, line_hi, start, end):
         return "heading"
     if _dateline(text, line_lo, line_hi, start, end):
@@ -107,6 +118,8 @@ def _bare(piece: str) -> bool:
 
 
 def _heading(text: str, line_lo: int, line_hi: int, start: int, end: int) -> bool:
+    if start - line_lo > HEAD_MAX_CHARS or line_hi - end > HEAD_MAX_CHARS:
+        return False
     if _bare(text[line_lo:start]) and _bare(text[end:line_hi]):
         return True
     line = text[line_lo:line_hi]
@@ -116,6 +129,8 @@ def _heading(text: str, line_lo: int, line_hi: int, start: int, end: int) -> boo
 def _head_line_index(text: str, line_lo: int) -> int | None:
     """The rank (0 first) of the line starting at ``line_lo`` among the document's non-empty
     lines, when it is one of the first few; else None."""
+    if line_lo > HEAD_LINES * 4 * HEAD_MAX_CHARS:
+        return None  # far past the head of the document
     rank = 0
     for line in text[:line_lo].split("\n"):
         if line.strip():
@@ -254,7 +269,7 @@ def _work(text: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- comparisons
 def _clause_before(text: str, lo: int, start: int) -> str:
     """The text of the phrase's clause before it (from the last clause stop)."""
-    piece = text[lo:start]
+    piece = text[max(lo, start - 300) : start]
     last = None
     for last in _CLAUSE_STOP.finditer(piece):  # noqa: B007 - the last one is wanted
         pass
@@ -278,25 +293,21 @@ def _comparison(mention: Mention, text: str, sentence: tuple[int, int]) -> bool:
 
 
 # --------------------------------------------------------------------------- quotations
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
+
+
 def _quote_start(text: str, line_lo: int, start: int) -> int | None:
-    """Where the quotation holding ``start`` opens on its line, or None outside quotations."""
+    """Where the quotation holding ``start`` opens on its line (looking back at most
+    :data:`QUOTE_REACH` characters), or None outside quotations."""
     opening = None
-    i = line_lo
-    while i < start:
-        ch = text[i]
-        if ch in "“":
-            opening = i
-        elif ch == "”":
+    for match in _QUOTE_MARK.finditer(text, max(line_lo, start - QUOTE_REACH), start):
+        mark = match.group()
+        if mark in ("“", "``"):
+            opening = match.start()
+        elif mark in ("”", "''"):
             opening = None
-        elif text.startswith("``", i):
-            opening = i
-            i += 1
-        elif text.startswith("''", i) and opening is not None:
-            opening = None
-            i += 1
-        elif ch == '"':
-            opening = None if opening is not None else i
-        i += 1
+        else:
+            opening = None if opening is not None else match.start()
     return opening
 
 

@@ -112,6 +112,7 @@ _DOUBLED = re.compile(r"(?:[^aeiou]|qu)[aeiou]([bgkmnprt])\1$")
 _LONG_VOWELS = ("ea", "ai", "oi", "oo", "ee", "ou", "oa", "au", "ie")
 
 
+@lru_cache(maxsize=65536)
 def base_form(word: str) -> str | None:
     """The base form of a verb in the past tense or past participle ("launched" ->
     "launch", "fell" -> "fall", "created" -> "create", "planned" -> "plan"); None when

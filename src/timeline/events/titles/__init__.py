@@ -28,12 +28,20 @@ headline is written by :mod:`.render`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Sequence
 
 from .builder import Builder
 from .grammar import DATE_ONLY_TITLE, MAX_WORDS, Headline, tokens
 
 __all__ = ["DATE_ONLY_TITLE", "MAX_WORDS", "Headline", "headline", "make_title"]
+
+
+def _covered(starts: list[int], ends: list[int], a: int, b: int) -> range:
+    """The tokens that overlap ``[a, b)`` (a range of indexes, maybe empty)."""
+    first = bisect.bisect_right(ends, a)
+    last = bisect.bisect_left(starts, b)
+    return range(first, max(first, last))
 
 
 def make_title(sentence: str, start: int, end: int) -> str:
@@ -48,26 +56,22 @@ def headline(
     start: int,
     end: int,
     others: Sequence[tuple[int, int]] = (),
-    previous: str = "",
+    previous: str | Callable[[], str] = "",
 ) -> Headline:
     """The headline of the happening dated by ``text[start:end]``, whose sentence is
     ``text[lo:hi]``. ``others`` are the spans of other date phrases (their words stay out of
-    the title); ``previous`` is the sentence before, where "he" or "she" may be named."""
+    the title); ``previous`` is the sentence before (or a function that finds it, called only
+    when needed), where "he" or "she" may be named."""
     sentence = text[lo:hi].rstrip()
     while sentence and sentence[-1] in ".!?":
         sentence = sentence[:-1]
     toks = tokens(sentence)
-    s, e = start - lo, end - lo
-    phrase = range(
-        next((i for i, t in enumerate(toks) if t.end > s), len(toks)),
-        next((i for i, t in enumerate(toks) if t.start >= e), len(toks)),
-    )
-    other = {
-        i
-        for i, t in enumerate(toks)
-        for (a, b) in others
-        if (a - lo) < t.end and t.start < (b - lo) and i not in phrase
-    }
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    phrase = _covered(starts, ends, start - lo, end - lo)
+    other: set[int] = set()
+    for a, b in others:
+        other.update(k for k in _covered(starts, ends, a - lo, b - lo) if k not in phrase)
     if not any(t.is_word for i, t in enumerate(toks) if i not in phrase and i not in other):
         return Headline(DATE_ONLY_TITLE)
     return Builder(toks, phrase, other, previous).build()

@@ -22,9 +22,9 @@ from .grammar import (
     Headline,
     capitalised,
     find_verb,
-    is_verb,
     named_subject,
     plural,
+    verb_at,
     verb_base,
     verb_first,
 )
@@ -97,7 +97,7 @@ class Builder(Segments, Rendering):
             lead >= 0
             and toks[lead].is_word
             and lead >= k - 4
-            and (toks[lead].low not in PREPOSITIONS and not is_verb(toks, lead))
+            and (toks[lead].low not in PREPOSITIONS and not verb_at(toks, lead))
         ):
             lead -= 1
         if lead >= 0 and toks[lead].is_word and toks[lead].low not in PREPOSITIONS:
@@ -157,7 +157,7 @@ class Builder(Segments, Rendering):
         words: list[int] = []
         for j in range(after, len(toks)):
             tok = toks[j]
-            if tok.is_break or j in self.cut or is_verb(toks, j) or tok.low in RELATIVES:
+            if tok.is_break or j in self.cut or verb_at(toks, j) or tok.low in RELATIVES:
                 break
             if tok.low in ("and", "or", "but", "as"):
                 break
@@ -272,7 +272,7 @@ class Builder(Segments, Rendering):
 
     def _name_if_pronoun(self, subject: list[int]) -> None:
         if len(subject) == 1 and self.toks[subject[0]].low in PRONOUNS:
-            name = named_subject(self.previous)
+            name = named_subject(self.previous_sentence())
             if name is not None:
                 self.name_for[subject[0]] = name
 
@@ -297,7 +297,7 @@ class Builder(Segments, Rendering):
         assert at is not None
         chain = [clause[at]]
         pos = at + 1
-        while pos < len(clause) and (toks[clause[pos]].low == "to" or is_verb(toks, clause[pos])
+        while pos < len(clause) and (toks[clause[pos]].low == "to" or verb_at(toks, clause[pos])
                                      or toks[clause[pos - 1]].low == "to"):  # fmt: skip
             chain.append(clause[pos])
             pos += 1
@@ -346,7 +346,7 @@ class Builder(Segments, Rendering):
             if (
                 low in ("and", "but")
                 and pos + 2 < len(words)
-                and (toks[words[pos + 1]].low in SUBJECT_PRONOUNS or is_verb(toks, words[pos + 1]))
+                and (toks[words[pos + 1]].low in SUBJECT_PRONOUNS or verb_at(toks, words[pos + 1]))
             ):
                 return self.trim(words[:pos])
             if at is None or pos <= at:
@@ -384,7 +384,7 @@ class Builder(Segments, Rendering):
                     return None
                 clause = self.trim([j for j in segment if j > i and j not in self.cut])
                 return self.trim(antecedent + self._until_main_verb(clause))
-            if is_verb(toks, i):
+            if verb_at(toks, i):
                 if low in vocab.REPORTING_VERBS:
                     return None  # "said that …" is not a relative clause
                 if low in AUXILIARIES and seen_verb:
@@ -408,7 +408,7 @@ class Builder(Segments, Rendering):
                 return None
             if self._relative_that(i) and find_verb(toks, words[:pos]) is not None:
                 return None
-            if toks[words[pos - 1]].low in vocab.REPORTING_VERBS and is_verb(toks, words[pos - 1]):
+            if toks[words[pos - 1]].low in vocab.REPORTING_VERBS and verb_at(toks, words[pos - 1]):
                 return None  # "said that …" is read with the speaker
             if sum(1 for j in clause if toks[j].is_word) < 3:
                 return None
@@ -470,7 +470,7 @@ class Builder(Segments, Rendering):
         to what is reported, with the speaker: "New Zealand says …"."""
         toks = self.toks
         at = next((p for p, i in enumerate(words) if toks[i].low in vocab.REPORTING_VERBS
-                   and is_verb(toks, i)), None)  # fmt: skip
+                   and verb_at(toks, i)), None)  # fmt: skip
         if at is None:
             return None
         verb = words[at]

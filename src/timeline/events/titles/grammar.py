@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...sentences import ABBREVIATIONS
 from ...tagger import vocab as date_vocab
@@ -135,6 +136,12 @@ BY = "by"
 GAPPING = ("followed by", "then", "and then", "and", "as did", "as well as")
 
 
+#: Words that are never verbs: a token among them is passed over at once.
+NEVER_VERBS = (PREPOSITIONS | DETERMINERS | ARTICLES | RELATIVES | SUBORDINATORS) - AUXILIARIES - {
+    "that"
+} | frozenset({"and", "or", "but", "not", "he", "she", "it", "they", "we", "i", "you"})
+
+
 @dataclass(frozen=True)
 class Headline:
     """A title, and what it tells of the happening: the stem of its verb when one was found
@@ -146,30 +153,31 @@ class Headline:
     state: bool = False
 
 
-@dataclass(frozen=True)
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A token of a sentence: its text, its place, and what is read of it once (lower case,
+    whether it is a word or a capitalised name, and whether it reads as a verb there)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("text", "start", "end", "low", "is_word", "is_name", "is_break", "_verb")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] in "$£€¥"
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower().replace("’", "'")
+        first = text[:1]
+        self.is_word = first.isalnum() or first in "$£€¥"
+        self.is_name = first.isupper()
+        self.is_break = text in BREAKS
+        self._verb: bool | None = None
 
-    @property
-    def is_break(self) -> bool:
-        return self.text in BREAKS
-
-    @property
-    def is_name(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-def tokens(text: str) -> list[Tok]:
+@lru_cache(maxsize=2048)
+def tokens(text: str) -> tuple[Tok, ...]:
+    """The tokens of a sentence, each marked as a verb where it reads as one (read-only: the
+    same sentence is read once for all its date phrases)."""
     found = []
     for match in TOKEN.finditer(text):
         word = match.group()
@@ -188,7 +196,16 @@ def tokens(text: str) -> list[Tok]:
             found.append(Tok(word[-2:], end - 2, end))
             continue
         found.append(Tok(word, start, end))
-    return found
+    return tuple(found)
+
+
+def verb_at(toks: Sequence[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` reads as a verb (see :func:`is_verb`), read once per token."""
+    tok = toks[i]
+    known = tok._verb
+    if known is None:
+        known = tok._verb = is_verb(toks, i)
+    return known
 
 
 # --------------------------------------------------------------------------- words
@@ -208,6 +225,8 @@ def is_verb(toks: Sequence[Tok], i: int) -> bool:
     names or describes ("a law named for him", "announced by the agency"), not a noun that
     looks like a verb ("secretary of state", "the report")."""
     tok = toks[i]
+    if not tok.is_word or tok.low in NEVER_VERBS:
+        return False
     previous = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if tok.low in AUXILIARIES:
@@ -251,7 +270,7 @@ def is_verb(toks: Sequence[Tok], i: int) -> bool:
 def find_verb(toks: Sequence[Tok], indexes: Sequence[int]) -> int | None:
     """The position in ``indexes`` of the first verb: an auxiliary or a past-tense word."""
     for pos, i in enumerate(indexes):
-        if is_verb(toks, i):
+        if verb_at(toks, i):
             return pos
     return None
 

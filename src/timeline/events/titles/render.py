@@ -22,9 +22,9 @@ from .grammar import (
     capitalised,
     find_verb,
     headline_verb,
-    is_verb,
     plural,
     stative,
+    verb_at,
     verb_base,
 )
 
@@ -131,7 +131,7 @@ class Rendering:
                     text = present(base, plural(subject))
             elif headline and not verb_done:
                 if (forced is not None and i == forced) or (
-                    forced is None and pos > 0 and is_verb(toks, i)
+                    forced is None and pos > 0 and verb_at(toks, i)
                     and not (tok.low in vocab.REPORTING_VERBS and pos + 1 < len(words)
                              and toks[words[pos + 1]].low == BY)
                 ):  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from .. import vocab
 from ..words import STOPWORDS, base_form
 from .grammar import (
@@ -19,7 +21,7 @@ from .grammar import (
     TIME_WORDS,
     Tok,
     find_verb,
-    is_verb,
+    verb_at,
 )
 
 
@@ -27,7 +29,13 @@ class Segments:
     """The tokens of a sentence, its segments (at commas, brackets and dashes), the date
     phrase's segment (``home``), and the tokens cut out of any title (the date phrases)."""
 
-    def __init__(self, toks: list[Tok], phrase: range, others: set[int], previous: str) -> None:
+    def __init__(
+        self,
+        toks: Sequence[Tok],
+        phrase: range,
+        others: set[int],
+        previous: str | Callable[[], str],
+    ) -> None:
         self.toks = toks
         self.phrase = phrase
         self.cut = set(phrase) | others
@@ -42,8 +50,15 @@ class Segments:
         self.participle_passive: int | None = None
         self.aside = self._in_brackets()
         skip = range(phrase.start - 1, phrase.stop + 1) if self.aside else phrase
+        self._kept: dict[int, list[int]] = {}
         self.segments = self._segments(skip)
         self.home = self._home()
+
+    def previous_sentence(self) -> str:
+        """The sentence before this one (found only when asked for)."""
+        if callable(self.previous):
+            self.previous = self.previous()
+        return self.previous
 
     def _in_brackets(self) -> bool:
         """Whether the date phrase stands in brackets of its own: "Cuts (2012–2021) hit"."""
@@ -81,7 +96,10 @@ class Segments:
 
     def kept(self, k: int) -> list[int]:
         """Segment ``k`` without the date phrase, other dates and their little words."""
-        return self.trim([i for i in self.segments[k] if i not in self.cut])
+        found = self._kept.get(k)
+        if found is None:
+            found = self._kept[k] = self.trim([i for i in self.segments[k] if i not in self.cut])
+        return list(found)
 
     def trim(self, kept: list[int]) -> list[int]:
         """``kept`` without the little words left at the edges or next to a cut date."""
@@ -112,7 +130,7 @@ class Segments:
         ):
             result.pop(0)
         while result and (toks[result[-1]].low in EDGE or not toks[result[-1]].is_word):
-            if toks[result[-1]].low in PARTICLES and len(result) > 1 and is_verb(toks, result[-2]):
+            if toks[result[-1]].low in PARTICLES and len(result) > 1 and verb_at(toks, result[-2]):
                 break  # "crossed out", "set up"
             result.pop()
         return result
@@ -245,7 +263,7 @@ class Segments:
         if i == 0 or i - 1 in self.cut:
             return False
         previous = toks[i - 1]
-        if previous.low in PREPOSITIONS - {"of"} or is_verb(toks, i - 1):
+        if previous.low in PREPOSITIONS - {"of"} or verb_at(toks, i - 1):
             return True
         return i >= 2 and toks[i - 2].low == "to" and previous.text.isalpha()
 
@@ -273,7 +291,7 @@ class Segments:
                 break
             if tok.low in PREPOSITIONS or tok.low in AUXILIARIES or tok.low in SUBORDINATORS:
                 break
-            if tok.low in ("and", "or", "but") or is_verb(toks, i):
+            if tok.low in ("and", "or", "but") or verb_at(toks, i):
                 break
             picked.append(i)
             if tok.low in DETERMINERS:
