@@ -21,6 +21,8 @@ ASIDES = [
         "It was the first time since March 1947 that the town was cut off.",
         [("March 1947", "1947-03/..")],
     ),
+    ("It was the wettest summer since records began in 1910.", [("1910", "1910")]),
+    ("It was the worst flood since the dam was built in 1947.", [("1947", "1947")]),
     ("More rain fell than in 1947.", [("1947", "1947")]),
     ("The crest was two feet higher compared with 1947.", [("1947", "1947")]),
     # a later source
@@ -221,3 +223,35 @@ def test_the_day_of_a_happening(
     text: str, published: DateValue | None, dates: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.value.edtf) for m in tag(text, published)] == dates
+
+
+# (text, [(surface, EDTF)]): an undated story looks ahead from the last date it told
+STORY_AHEAD = [
+    (
+        "In September 1951 the council voted. Work was postponed until the spring.",
+        [("September 1951", "1951-09"), ("the spring", "1952-21")],
+    ),
+    (
+        "On 3 May 1951 the council voted. Work was postponed until 3 April.",
+        [("3 May 1951", "1951-05-03"), ("3 April", "1952-04-03")],
+    ),
+    # a year alone says nothing of where in it the story is
+    (
+        "In 1951 the council voted. Work was postponed until the spring.",
+        [("1951", "1951"), ("the spring", "1951-21")],
+    ),
+    # a season of the year told before
+    (
+        "A similar dispute in 2011 went on into the autumn of that year.",
+        [("2011", "2011"), ("the autumn of that year", "2011-23")],
+    ),
+    (
+        "In 2011 it rained in the summer of the same year.",
+        [("2011", "2011"), ("the summer of the same year", "2011-22")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), STORY_AHEAD)
+def test_a_story_looks_ahead(text: str, dates: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value.edtf) for m in tag(text)] == dates

@@ -370,10 +370,12 @@ NUMERIC_DATE = _c(
     rf"{START}(?P<a>[0-9]{{1,2}})(?P<sep>[/.])(?P<b>[0-9]{{1,2}})(?P=sep)"
     r"(?P<y>(?:1[0-9]|2[01])[0-9]{2}|[0-9]{2})(?![\w/\-]|[.:,][0-9])"
 )
-#: "Spring 2022", "the summer of 2019", "this winter", "in the spring", "late summer".
+#: "Spring 2022", "the summer of 2019", "this winter", "in the spring", "late summer", "the
+#: autumn of that year".
 SEASON = _c(
     rf"{WORD_START}(?:{PREP}{SP})?(?:(?P<mode>{ANA_NEXT}|(?i:this|last|next|the)){SP})?"
-    rf"(?:{QUAL})?(?P<s>{SEASON_WORD})(?:,?{SP}(?:(?i:of){SP})?{year('y')})?"
+    rf"(?:{QUAL})?(?P<s>{SEASON_WORD})(?:,?{SP}(?:(?i:of){SP})?{year('y')}"
+    rf"|{SP}(?i:of){SP}(?P<ctx>(?i:that|the{SP}same)){SP}(?i:year){END})?"
 )
 #: "the 1990s", "the early 2000s", "the '90s".
 DECADE = _c(

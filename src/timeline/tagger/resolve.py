@@ -227,9 +227,9 @@ def _aside(state: _State, item: Found, value: DateValue) -> bool:
     if year is None:
         return False
     if context is None:
-        return item.prep in vocab.OPEN_AFTER or _in_brackets(text, item, value)
+        return _since(text, item) or _in_brackets(text, item, value)
     if year < context:
-        if item.prep in vocab.OPEN_AFTER:
+        if _since(text, item):
             return True
         if value.precision is Precision.YEAR and value.endpoints is None:
             if _names_thing(text, item):
@@ -237,6 +237,21 @@ def _aside(state: _State, item: Found, value: DateValue) -> bool:
     elif _later_source(text, item):
         return True
     return _in_brackets(text, item, value)
+
+
+#: Right before a date: "since" and a clause it opens ("since records began in", "since the
+#: war ended in").
+_SINCE_CLAUSE = re.compile(
+    r"\bsince(?:\s{1,3}[\w'’-]+){1,5}?\s{1,3}(?:in|on|of)\s{1,3}\Z", re.IGNORECASE
+)
+
+
+def _since(text: str, item: Found) -> bool:
+    """Whether a date starts a span that reaches the story's time: "since 1947", "since
+    records began in 1910"."""
+    if item.prep in vocab.OPEN_AFTER:
+        return True
+    return _SINCE_CLAUSE.search(text, max(0, item.start - 60), item.start) is not None
 
 
 #: Right before a date: a comparison ("than in", "compared with").
@@ -471,8 +486,28 @@ def _year_for(
         return _nearest_year(spec, state.month, tense), Resolution.PUBLISHED, state.published
     if state.context_year is not None:
         year = state.context_year
+        if delayed(state.text, item.start):
+            year = _first_after_last(state, spec) or year
         return year, Resolution.CONTEXT, DateValue.of_year(year)
     return None, Resolution.UNRESOLVED, None
+
+
+def _first_after_last(state: _State, spec: Calendar) -> int | None:
+    """The year in which ``spec`` first falls after the last date the story told, when that
+    one is finer than a year: "In September … postponed until the spring" is the next
+    spring."""
+    last = state.last_value
+    if last is None or last.precision is Precision.YEAR or last.last_day is None:
+        return None
+    plain = Calendar(month=spec.month, day=spec.day, subyear=spec.subyear)
+    for year in (last.year, last.year + 1):  # type: ignore[operator]
+        try:
+            value = build(plain, year)
+        except DateError:
+            continue
+        if value is not None and value.first_day is not None and value.first_day > last.last_day:
+            return year
+    return None
 
 
 def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:

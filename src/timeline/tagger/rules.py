@@ -311,6 +311,9 @@ def season(text: str, m: re.Match[str]) -> Found | None:
     word, mode, prep = _norm(m.group("s")), _norm(m.group("mode") or ""), _prep(m)
     code, qual, year = vocab.SEASONS[word], _qualifier(m), _int(m, "y")
     start = _span_after_prep(m)
+    if _group(m, "ctx"):  # "the autumn of that year": the year the text spoke of last
+        return Found(start, m.end(), Kind.DATE, Calendar(subyear=code, qualifier=qual,
+                                                         year_from="context"), prep)  # fmt: skip
     if year is None and mode in ("", "the") and not prep and not qual:
         if guards.word_after(text, m.end()).lower() in vocab.SEASON_NOUNS:
             start = m.start("s")  # "the summer offensive": the season alone is the date
