@@ -11,12 +11,25 @@ that field's slot directly.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+elif TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+    # Python 3.10 has no ``dataclass_transform``; it only tells type checkers (which read the
+    # branch above) that :func:`frozen` makes dataclasses, so at run time it can do nothing.
+    def dataclass_transform(**_: Any) -> Any:
+        return lambda decorator: decorator
+
 
 T = TypeVar("T")
 
 
+@dataclass_transform(frozen_default=True)
 def frozen(cls: type[T]) -> type[T]:
     """``dataclass(frozen=True, slots=True)`` with an ``__init__`` that does not go through the
     frozen ``__setattr__``. Fields with a ``default_factory``, fields left out of ``__init__``
