@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 
 from timeline import pipeline
 from timeline.cli import app
-from timeline.cluster import Cluster, available
+from timeline.cluster import Cluster, ClusterError, available
 from timeline.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -339,3 +340,38 @@ def test_progress_follows_the_documents_as_the_cluster_returns_them(project: Pat
         )
         assert engine.sent == 7
     assert seen == [(0, 8), *((done, 8) for done in range(1, 9))]
+
+
+# --------------------------------------------------------------------------- clear errors
+def test_a_scheduler_that_is_not_there_is_a_clear_error(project: Path) -> None:
+    if not available():
+        pytest.skip(NO_DASK)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    result = CliRunner().invoke(app, ["show", "--scheduler", address])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"timeline: error: cannot reach the scheduler at {address}: Connection refused\n"
+    )
+    result = CliRunner().invoke(app, ["show", "--scheduler", "scheduler-host"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "timeline: error: --scheduler 'scheduler-host': not a scheduler's address"
+    )
+
+
+@needs_dask
+def test_a_scheduler_without_workers_is_a_clear_error(project: Path) -> None:
+    import distributed
+
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None,
+                                  silence_logs=logging.CRITICAL) as empty:  # fmt: skip
+        address = empty.scheduler_address
+        with pytest.raises(ClusterError) as raised, Cluster(address, no_workers_timeout=0.2) as c:
+            extract([Path("seeds")], engine=c)
+    assert str(raised.value) == (
+        f"the scheduler at {address} has no workers (waited 0 s): start some with "
+        f"'dask worker {address} --nthreads 1 --nworkers N'"
+    )

@@ -296,7 +296,7 @@ class Cluster:
         self.sent += len(ready)
         return ready, failed
 
-    def _wait(self, pending: dict[Any, list[Task]], distributed: Any) -> set[Any]:
+    def _wait(self, pending: dict[Any, tuple[list[Task], bool]], distributed: Any) -> set[Any]:
         """The tasks that have finished or failed, once there are some."""
         alone_since = None
         while True:
@@ -313,7 +313,7 @@ class Cluster:
                 continue
             alone_since = alone_since or time.monotonic()
             if time.monotonic() - alone_since > self.no_workers_timeout:
-                left = sum(map(len, pending.values()))
+                left = sum(len(chunk) for chunk, _ in pending.values())
                 raise ClusterError(
                     f"the cluster at {self.address} has had no workers for "
                     f"{self.no_workers_timeout:.0f} s; {left} document(s) were not read"
