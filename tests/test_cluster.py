@@ -375,3 +375,27 @@ def test_a_scheduler_without_workers_is_a_clear_error(project: Path) -> None:
         f"the scheduler at {address} has no workers (waited 0 s): start some with "
         f"'dask worker {address} --nthreads 1 --nworkers N'"
     )
+
+
+@needs_dask
+def test_large_documents_travel_a_few_to_a_task_and_quietly(
+    project: Path, cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask
+
+    from timeline import cluster as module
+
+    monkeypatch.setattr(module, "MAX_TASK_BYTES", 7_000)
+    sizes = {path.name: path.stat().st_size for path in Path("seeds").iterdir()}
+    tasks = [
+        pipeline.Task(i, f"seeds/{name}", name, str(i), None, None, None, "x")
+        for i, name in enumerate(sorted(sizes))
+    ]
+    chunks = [[sizes[task.name] for task in chunk] for chunk in module._batches(tasks, 32)]
+    assert chunks == [[2199], [7221], [3061], [4050], [6149, 350, 0, 44]]
+    # Dask warns of a task of more than a set size (10 MB unless set): not here, where a
+    # document may be that large.
+    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "1kB"}):
+        with Cluster(client=cluster[1], shared_files=False) as engine:
+            result = extract([Path("seeds")], engine=engine, cache=False)
+    assert result.candidates == extract([Path("seeds")], jobs=1, cache=False).candidates

@@ -26,6 +26,7 @@ import logging
 import os
 import socket
 import time
+import warnings
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
@@ -36,7 +37,7 @@ from .cache import fingerprint
 from .documents import read_bytes
 from .errors import DocumentError, TimelineError
 from .parallel import default_jobs
-from .pipeline import Done, Outcome, Task, _where, pack_outcome, process_batch
+from .pipeline import Done, Outcome, Task, _size, _where, pack_outcome, process_batch
 
 #: The address that starts a cluster on this machine rather than joining one.
 LOCAL = "local"
@@ -44,6 +45,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 NO_WORKERS_TIMEOUT = 30.0  # seconds a cluster may have no worker before the run gives up
 TASKS_IN_FLIGHT = 4  # per worker thread
 MAX_BATCH = 32  # documents in one task
+MAX_TASK_BYTES = 4_000_000  # of documents in one task, unless one alone is larger
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 
 EXTRA = "pip install 'timeline[dask]'"
@@ -220,7 +222,7 @@ class Cluster:
     def _map(self, tasks: list[Task], distributed: Any) -> Iterator[Done]:
         threads, counted = max(self.threads(), 1), time.monotonic()
         size = max(1, min(MAX_BATCH, len(tasks) // (threads * TASKS_IN_FLIGHT)))
-        chunks = (tasks[i : i + size] for i in range(0, len(tasks), size))
+        chunks = _batches(tasks, size)
         # The documents of a task whose workers all died are run again one to a task; one
         # whose workers died again is run once more, alone on the cluster at the end, so that
         # a document that kills its worker cannot take another down with it.
@@ -273,7 +275,10 @@ class Cluster:
         ready, failed = self._prepare(chunk)
         yield from failed
         if ready:
-            pending[self._client.submit(process_batch, ready, pure=False)] = (ready, alone)
+            with warnings.catch_warnings():  # a document of many MB is not a mistake here
+                warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
+                future = self._client.submit(process_batch, ready, pure=False)
+            pending[future] = (ready, alone)
 
     def _prepare(self, chunk: list[Task]) -> tuple[list[Task], list[Done]]:
         """The tasks as they travel (an absolute path, or the bytes), and the documents that
@@ -318,6 +323,21 @@ class Cluster:
                     f"the cluster at {self.address} has had no workers for "
                     f"{self.no_workers_timeout:.0f} s; {left} document(s) were not read"
                 )
+
+
+def _batches(tasks: list[Task], size: int) -> Iterator[list[Task]]:
+    """``tasks`` a few at a time: at most ``size``, and at most MAX_TASK_BYTES of documents."""
+    chunk: list[Task] = []
+    weight = 0
+    for task in tasks:
+        heavy = _size(task)
+        if chunk and (len(chunk) >= size or weight + heavy > MAX_TASK_BYTES):
+            yield chunk
+            chunk, weight = [], 0
+        chunk.append(task)
+        weight += heavy
+    if chunk:
+        yield chunk
 
 
 def _chain(again: deque[list[Task]], chunks: Iterator[list[Task]]) -> Iterator[list[Task]]:
