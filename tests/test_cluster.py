@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from timeline import pipeline
 from timeline.cli import app
-from timeline.cluster import Cluster, ClusterError, available
+from timeline.cluster import QUIET, Cluster, ClusterError, available
 from timeline.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def cluster():
 
     local = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.CRITICAL, scheduler_kwargs={"allowed_failures": 0},
+        silence_logs=logging.CRITICAL, scheduler_kwargs={**QUIET, "allowed_failures": 0},
     )  # fmt: skip
     client = distributed.Client(local, set_as_default=False)
     try:
@@ -367,7 +367,8 @@ def test_a_scheduler_without_workers_is_a_clear_error(project: Path) -> None:
     import distributed
 
     with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None,
-                                  silence_logs=logging.CRITICAL) as empty:  # fmt: skip
+                                  silence_logs=logging.CRITICAL,
+                                  scheduler_kwargs=QUIET) as empty:  # fmt: skip
         address = empty.scheduler_address
         with pytest.raises(ClusterError) as raised, Cluster(address, no_workers_timeout=0.2) as c:
             extract([Path("seeds")], engine=c)

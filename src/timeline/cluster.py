@@ -49,6 +49,9 @@ MAX_TASK_BYTES = 4_000_000  # of documents in one task, unless one alone is larg
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 
 EXTRA = "pip install 'timeline[dask]'"
+#: A local scheduler's HTTP server (always started: health, metrics) on a free port of this
+#: machine only, rather than on port 8787 of every interface, with a warning when that is taken.
+QUIET = {"dashboard_address": "127.0.0.1:0"}
 
 
 class ClusterError(TimelineError):
@@ -163,7 +166,7 @@ class Cluster:
         if self.address == LOCAL:
             self._local = distributed.LocalCluster(
                 n_workers=self.workers or default_jobs(), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.CRITICAL,
+                dashboard_address=None, silence_logs=logging.CRITICAL, scheduler_kwargs=QUIET,
             )  # fmt: skip
             return distributed.Client(self._local, set_as_default=False)
         _reachable(self.address)
