@@ -23,11 +23,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .curation import Curation
-from .dates import DateValue, Precision
-from .errors import TimelineError
-from .models import Candidate, Event, SourceRef
-from .tagger import vocab
+from ..curation import Curation
+from ..dates import DateValue, Precision
+from ..errors import TimelineError
+from ..models import Candidate, Event, SourceRef
+from ..tagger import vocab
 
 __all__ = [
     "AUTO_TAG",
@@ -683,7 +683,7 @@ def index_for(timeline) -> TermIndex:  # noqa: ANN001 - a pipeline.Timeline
     The pipeline keeps no text (and a cached run reads none), so this reads each document
     once more; when one cannot be read, the index falls back to the candidates' sentences.
     """
-    from .documents import read_document
+    from ..documents import read_document
 
     extraction = timeline.extraction
     index = TermIndex()
