@@ -122,17 +122,17 @@ def test_a_sentence_links_by_its_best_fitting_date() -> None:
     sentence = "Brazil wrote her report in late 2022 after the Ofsted report of September 2022."
     cands = [make("002:late-2022", D.parse("late 2022"), sentence, text="late 2022"),
              make("002:september-2022", D.of_month(2022, 9), sentence),
-             make("004:september-2022", D.of_month(2022, 9), "By September 2022 Ofsted "
-                  "judged the service inadequate.")]  # fmt: skip
+             make("004:september-2022", D.of_month(2022, 9), "Ofsted reported in September "
+                  "2022 that the service was inadequate.")]  # fmt: skip
     (group,) = propose_groups(cands, index=TermIndex.of_texts(FILLER + [sentence]))
     assert group.ids == ["002:september-2022", "004:september-2022"]
 
 
 def test_mismatch_same_words_next_to_incompatible_dates() -> None:
-    cands = [make("001:march", D.of_day(2021, 3, 3), "The Riverside Bridge opened on 3 March "
-                  "2021.", text="3 March 2021"),
-             make("002:april", D.of_month(2021, 4), "The Riverside Bridge opened in April 2021 "
-                  "after delays.", text="April 2021"),
+    cands = [make("001:march", D.of_day(2021, 3, 3), "The Riverside Bridge opened to traffic on "
+                  "3 March 2021.", text="3 March 2021"),
+             make("002:april", D.of_month(2021, 4), "The Riverside Bridge opened to traffic in "
+                  "April 2021 after delays.", text="April 2021"),
              make("003:june", D.of_month(2021, 6), "A Riverside fair was held in June 2021.",
                   text="June 2021")]  # fmt: skip
     found = find_mismatches(cands, index=INDEX)
@@ -170,9 +170,9 @@ def test_the_fixture_corpus_through_the_pipeline(corpus: Path) -> None:  # noqa:
     timeline = build_corpus()
     groups = propose_groups(timeline.extraction.candidates, timeline.curation,
                             index=index_for(timeline))  # fmt: skip
-    assert [g.ids for g in groups] == [
-        ["a-gazette:3-march-2021", "a-gazette:yesterday", "b-herald:wednesday-3-march-2021"]
-    ]
+    # The mayor cutting the ribbon, told by both; the opening to traffic that day is another
+    # doing to the rules, so the gazette's sentence on it stays out.
+    assert [g.ids for g in groups] == [["a-gazette:yesterday", "b-herald:wednesday-3-march-2021"]]
     assert groups[0].date == D.of_day(2021, 3, 3)
 
 

@@ -21,8 +21,8 @@ from timeline.review import (
     yaml_text,
 )
 
-A = make("001:june-2018", D.of_month(2018, 6), "In June 2018, the school was rated.")
-B = make("002:june-2018", D.of_month(2018, 6), "The school was rated in June 2018.")
+A = make("001:june-2018", D.of_month(2018, 6), "In June 2018, Hartley School was rated.")
+B = make("002:june-2018", D.of_month(2018, 6), "Hartley School was rated in June 2018.")
 C = make("002:2011", D.of_year(2011), "Cuts began in 2011.", at=200)
 
 
@@ -44,8 +44,8 @@ def test_uncurated_means_not_named_anywhere(yaml_text_: str, expected: list[str]
 def test_mark_splits_the_sentence_at_the_phrase() -> None:
     marked = mark(B)
     assert (marked.before, marked.phrase, marked.after) == (
-        "The school was rated in ", "June 2018", ".")  # fmt: skip
-    assert marked.plain() == "The school was rated in «June 2018»."
+        "Hartley School was rated in ", "June 2018", ".")  # fmt: skip
+    assert marked.plain() == "Hartley School was rated in «June 2018»."
     assert marked.text[slice(*marked.span)] == "June 2018"
 
 
@@ -64,10 +64,10 @@ def test_stubs_load_and_name_every_new_candidate() -> None:
     loaded = parse_curation(text)
     assert loaded.mentioned() == {"001:june-2018", "002:june-2018", "002:2011"}
     # A and B tell of one rating: B is merged into A's entry, and quoted in its comments
-    assert "  # line 1: In «June 2018», the school was rated.\n" in text
-    assert "The school was rated in «June 2018»." in text
+    assert "  # line 1: In «June 2018», Hartley School was rated.\n" in text
+    assert "Hartley School was rated in «June 2018»." in text
     assert (
-        "  001:june-2018:\n    title: In June 2018, the school was rated.\n"
+        "  001:june-2018:\n    title: In June 2018, Hartley School was rated.\n"
         "    merge: [002:june-2018]\n    # date: 2018-06\n" in text
     )
     done = curation("events:\n  001:june-2018:\n    title: T\n")
@@ -86,11 +86,9 @@ def test_review_of_the_fixture_corpus(corpus: Path) -> None:  # noqa: F811
     (group,) = review.groups
     text = stubs_yaml(review)
     # the group's lead merges the other new members; they get no entry of their own
-    assert (
-        "  a-gazette:3-march-2021:\n    title: Riverside Bridge opens to traffic\n"
-        "    merge: [a-gazette:yesterday, b-herald:wednesday-3-march-2021]\n" in text
-    )
-    assert "\n  a-gazette:yesterday:" not in text
+    entry = text.split("\n  a-gazette:yesterday:\n", 1)[1].split("\n\n", 1)[0]
+    assert "    merge: [b-herald:wednesday-3-march-2021]" in entry.splitlines()
+    assert "\n  b-herald:wednesday-3-march-2021:" not in text
     listing = format_review(review)
     assert "«Yesterday» the mayor cut the ribbon" in listing
     assert "Proposed as one happening on 3 March 2021, from 2 sources" in listing

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .corroborate import Group, propose_groups
+from .corroborate import Group, index_for, propose_groups
 from .curation import Curation
 from .curation.append import AppendResult, append_stubs
 from .dates import DateValue, Qualifier
@@ -233,9 +233,14 @@ def build_review(
 
 
 def review_timeline(timeline, *, noise: bool = False) -> Review:  # noqa: ANN001 - a pipeline.Timeline
-    """The review of a built timeline (``pipeline.build``)."""
+    """The review of a built timeline (``pipeline.build``), its proposals weighed by the words
+    of the whole documents, as ``check`` and ``show --merge`` weigh them."""
     documents = {doc.path: doc for doc in timeline.extraction.documents}
-    return build_review(timeline.extraction.candidates, timeline.curation, documents, noise=noise)
+    candidates = timeline.extraction.candidates
+    groups = propose_groups(candidates, timeline.curation, index=index_for(timeline))
+    return build_review(
+        candidates, timeline.curation, documents, groups=groups, noise=noise
+    )
 
 
 # --------------------------------------------------------------------------- plain text

@@ -1,0 +1,634 @@
+"""Linking candidates that tell of one happening, indexed so the work grows with the matches.
+
+Candidates are first made *nodes*: those of one sentence, phrase and date (the same sentence
+copied into several documents) are one node, linked from the start. A node is compared only
+with the nodes it can match: for a group, those sharing a name in the same window of years
+(a posting list per name and year); for a mismatch, those sharing a name and an action. So
+the work grows with the candidates that share something rare, not with the square of all.
+
+Two nodes of different sources are **the same happening** when their dates agree and their
+signatures (:mod:`.signature`) name the same actors doing the same thing: a shared name and
+a shared action (or a happening named as such: "Monday's Kestrel Report"); on the same day,
+three shared names are enough. Names each tied to its own date in a list ("Greece in 1952",
+"Spain in 1982") must not differ. Two nodes of one source are one happening only when they
+give the same date in one sentence, or the same date with a shared name and action.
+
+Groups are built from the strongest links down, and a link is refused when the group would
+hold two happenings of one source, or two single days not linked to each other: a vague or
+wide date ("this week", a year) joins one happening, never several.
+
+Two reports **contradict** each other when they name the same actors and action and more
+(three shared words or more), with dates that cannot agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..curation import Curation
+from ..dates import DateValue
+from ..models import Candidate
+from .fit import bounds, core_date, date_fit, is_one_day, named_date, span
+from .signature import Reader, Signature
+from .words import TermIndex
+
+__all__ = ["Group", "Mismatch", "find_mismatches", "propose_groups"]
+
+#: A shared name weighs this much more than a shared action or object.
+NAME_BONUS = 1.5
+OBJECT_SHARE = 0.5
+#: On one day, this many shared names tell one happening without a shared action.
+SAME_DAY_NAMES = 3
+#: A contradiction needs this many shared names (a name of several words counts once),
+#: actions and objects in all, and this many actions and objects: the same actor doing the
+#: same thing, and more.
+MISMATCH_TERMS = 3
+MISMATCH_WORDS = 1
+#: Kinds of happening that the same actors repeat (meetings, talks): no contradiction.
+RECURRING = frozenset({"~meet"})
+#: A date window (in days) of the posting lists, about a year; a date wider than this many
+#: windows is compared with every window it covers.
+WINDOW_DAYS = 365
+WIDE_WINDOWS = 12
+#: A name and an action shared by more nodes than this are a recurring kind of happening
+#: (every quarterly report of a company), not one happening to contradict.
+MISMATCH_POSTING = 64
+
+
+@dataclass(frozen=True)
+class Group:
+    """Candidates proposed as one happening."""
+
+    members: tuple[Candidate, ...]  # in the order they were read
+    terms: tuple[str, ...]  # the names and actions that linked them
+    date: DateValue  # the most precise date, within every member's
+    lead: str  # the member whose date the group takes; its id names the group
+    #: Member id -> the curated entry it already belongs to (merged or corrected).
+    curated: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[str]:
+        return [m.id for m in self.members]
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(m.source for m in self.members))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "lead": self.lead,
+            "ids": self.ids,
+            "sources": self.sources,
+            "terms": list(self.terms),
+            "date": self.date.to_dict(),
+            "curated": dict(self.curated),
+        }
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Two sources that seem to tell of one happening but give dates that cannot agree."""
+
+    a: Candidate
+    b: Candidate
+    terms: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+@dataclass
+class _Node:
+    number: int
+    members: list[Candidate]
+    date: DateValue
+    signature: Signature
+    quote: str
+    sources: set[str]
+    #: Other date phrases' dates in the node's sentence, to link by the best-fitting one.
+    mates: list[DateValue]
+
+    @property
+    def one_day(self) -> bool:
+        return is_one_day(self.date)
+
+
+def _sentence_key(candidate: Candidate) -> tuple[str, int, str]:
+    return (candidate.source, candidate.quote_start, candidate.quote)
+
+
+def _phrase(candidate: Candidate) -> tuple[int, int]:
+    start = candidate.start - candidate.quote_start
+    return start, start + (candidate.end - candidate.start)
+
+
+def _nodes(
+    pool: Sequence[Candidate],
+    everything: Sequence[Candidate],
+    dates: Mapping[str, DateValue],
+    reader: Reader,
+) -> list[_Node]:
+    """The pool's candidates as nodes: one per sentence, phrase and date."""
+    phrases: dict[tuple[str, int, str], list[Candidate]] = {}
+    for candidate in everything:
+        phrases.setdefault(_sentence_key(candidate), []).append(candidate)
+    nodes: list[_Node] = []
+    found: dict[tuple, _Node] = {}
+    for candidate in pool:
+        when = dates[candidate.id]
+        span_ = _phrase(candidate)
+        key: tuple = (candidate.quote, span_, when.edtf, when.qualifier)
+        node = found.get(key)
+        if node is not None and not _tells(node.signature):
+            # A dateline copied ("WASHINGTON, March 12 --") tells no happening to share.
+            key = (*key, candidate.source)
+            node = found.get(key)
+        if node is None:
+            mates = [c for c in phrases[_sentence_key(candidate)] if c.id != candidate.id]
+            others = [_phrase(c) for c in mates]
+            signature = reader.signature(candidate.quote, span_, others)
+            mate_dates = [dates[c.id] for c in mates if c.id in dates]
+            node = _Node(len(nodes), [], when, signature, candidate.quote, set(), mate_dates)
+            found[key] = node
+            nodes.append(node)
+        node.members.append(candidate)
+        node.sources.add(candidate.source)
+    return nodes
+
+
+def _tells(signature: Signature) -> bool:
+    return bool(signature.actions or signature.objects)
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    names: Mapping[str, float]
+    actions: Mapping[str, float]
+    objects: Mapping[str, float]
+
+    @property
+    def score(self) -> float:
+        return (
+            NAME_BONUS * sum(self.names.values())
+            + sum(self.actions.values())
+            + OBJECT_SHARE * sum(self.objects.values())
+        )
+
+    def terms(self, a: Signature, b: Signature) -> list[str]:
+        ranked = sorted(
+            [*(((NAME_BONUS * w, k) for k, w in self.names.items())),
+             *((w, a.show(k)) for k, w in self.actions.items())],
+            key=lambda item: (-item[0], item[1]),
+        )  # fmt: skip
+        return list(dict.fromkeys(term.lstrip("~") for _, term in ranked))
+
+    @property
+    def count(self) -> int:
+        return len(self.names) + len(self.actions) + len(self.objects)
+
+
+def _evidence(a: Signature, b: Signature, *, dated_only: bool = False) -> _Evidence | None:
+    """What two signatures share, or None when their actors cannot be the same. With
+    ``dated_only``, what the phrases date themselves: not what was said ("said Friday that
+    the raid ..."), and names of their own in common where both have some."""
+    names = a.shared_names(b)
+    if not names or not a.specific(b, names):
+        return None
+    if _apart_by_local_names(a, b) or a.other_actors(b):
+        return None  # "Greece and Turkey in 1952" is not "Spain in 1982"
+    found = _Evidence(names, a.shared_actions(b), a.shared_objects(b))
+    if not dated_only:
+        return found
+    told = a.told | b.told
+    kept = [{k: w for k, w in part.items() if k not in told}
+            for part in (found.names, found.actions, found.objects)]  # fmt: skip
+    if not _own_actor(a, b, kept[0]) or len(kept[1]) + len(kept[2]) < MISMATCH_WORDS:
+        return None
+    return _Evidence(*kept)
+
+
+def _own_actor(a: Signature, b: Signature, names: Mapping[str, float]) -> bool:
+    """True when both phrases' clauses have one actor: the first name of each (before any
+    action) is the same, and names someone or something, not a people ("the Iraqi army" and
+    "an Iraqi aircraft" are no one actor)."""
+    broad = a.demonyms | b.demonyms | a.weak | b.weak
+    both = (a.subject & (b.subject | b.acronyms)) | (b.subject & a.acronyms)
+    return any(k in both and k not in broad for k in names)
+
+
+def _apart_by_local_names(a: Signature, b: Signature) -> bool:
+    """True when each phrase has names of its own and neither's are named by the other."""
+    local_a = {k for k in a.local if a.names.get(k, 0) > 0}
+    local_b = {k for k in b.local if b.names.get(k, 0) > 0}
+    if not local_a or not local_b:
+        return False
+    return not (local_a & (b.names.keys() | b.acronyms) or local_b & (a.names.keys() | a.acronyms))
+
+
+def _telling(a: Signature, b: Signature, found: _Evidence) -> bool:
+    """True when the evidence names an actor or object (not only a place or a circumstance
+    both give after a preposition) or an action read surely as one: "Compaq shares fell
+    in New York Stock Exchange trading" and "Anheuser shares plunged in New York Stock
+    Exchange trading" share only the circumstance."""
+    if any(k not in a.framed or k not in b.framed for k in found.names):
+        return True
+    return any(k in a.strong or k in b.strong for k in found.actions)
+
+
+def _other_doing(u: _Node, v: _Node, fit: int) -> bool:
+    """True when the two clauses' verbs tell different doings: each has verbs and one's are
+    not among the other's actions ("Two bombs exploded Friday" and "South Africa deplored
+    Friday the bomb blasts"); or the finer date's clause does something the wider date's
+    does not tell ("The Security Council condemned the bombing on Thursday" is not "last
+    year's blasts")."""
+    a, b = u.signature, v.signature
+    every_a = a.actions.keys() | a.objects.keys()
+    every_b = b.actions.keys() | b.objects.keys()
+    if a.verbs and b.verbs:
+        return not (a.verbs & every_b and b.verbs & every_a)
+    if fit == 2:
+        finer, wider = (a, every_b) if span(u.date) < span(v.date) else (b, every_a)
+        return bool(finer.verbs) and not finer.verbs & wider
+    return False
+
+
+def _same_happening(u: _Node, v: _Node, fit: int) -> _Evidence | None:
+    if u.sources & v.sources:
+        if fit < 3:
+            return None
+        if u.quote == v.quote:
+            return _Evidence({}, {}, {})  # "yesterday (Monday 16 May)"
+    if u.quote == v.quote and _tells(u.signature):
+        return _Evidence({}, {}, {})  # the same sentence copied in another document
+    found = _evidence(u.signature, v.signature)
+    if found is None or _other_doing(u, v, fit):
+        return None
+    if found.actions and _telling(u.signature, v.signature, found):
+        return found
+    if u.sources & v.sources:
+        return None
+    if u.signature.names_the_event_of(v.signature):
+        return found
+    if fit == 3 and u.one_day and len(found.names) >= SAME_DAY_NAMES:
+        return found
+    return None
+
+
+def _best_fitting(u: _Node, v: _Node, fit: int, agreeing: bool) -> bool:
+    """False when another date phrase of one sentence fits the other's date better (or, for
+    a mismatch, fits it at all): a sentence links by the date that matches."""
+    for one, other in ((u, v), (v, u)):
+        for mate in one.mates:
+            found = date_fit(mate, other.date)
+            if (found > fit) if agreeing else (found > 0):
+                return False
+    return True
+
+
+# --------------------------------------------------------------------------- indexing
+
+
+def _windows(value: DateValue) -> tuple[int, int] | None:
+    """The posting windows a dated node falls in (first, last), None without a year."""
+    value = named_date(value)
+    if not value.year_known:
+        return None
+    lo, hi = bounds(value)
+    return lo // WINDOW_DAYS, hi // WINDOW_DAYS
+
+
+def _months(value: DateValue) -> list[str]:
+    """The months of a date without a year ("XXXX-05-16" -> 05), or of a known date of a
+    month or less, where the two can meet."""
+    if not value.year_known:
+        month = value.edtf[5:7]
+        return [month] if month.isdigit() else []
+    if value.earliest is None or value.latest is None or span(value) > 31:
+        return []
+    return sorted({f"{value.earliest.month:02d}", f"{value.latest.month:02d}"})
+
+
+def _posted_names(node: _Node) -> set[str]:
+    sig = node.signature
+    return {k for k, w in sig.names.items() if w > 0} | set(sig.acronyms)
+
+
+def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
+    """Pairs of nodes sharing a name in a date window they both reach, each pair once."""
+    postings: dict[tuple[str, object], list[int]] = {}
+    wide: list[tuple[_Node, tuple[int, int]]] = []
+    low, high = None, None
+    for node in nodes:
+        # Date phrases of one sentence: "yesterday (Monday 16 May)".
+        postings.setdefault(("", node.quote), []).append(node.number)
+        names = _posted_names(node)
+        if not names:
+            continue
+        reach = _windows(node.date)
+        if reach is not None and reach[1] - reach[0] > WIDE_WINDOWS:
+            wide.append((node, reach))
+            continue
+        keys: list[object] = []
+        if reach is not None:
+            keys.extend(range(reach[0], reach[1] + 1))
+            low = reach[0] if low is None else min(low, reach[0])
+            high = reach[1] if high is None else max(high, reach[1])
+        keys.extend(("month", m) for m in _months(node.date))
+        for name in names:
+            for key in keys:
+                postings.setdefault((name, key), []).append(node.number)
+    seen: set[tuple[int, int]] = set()
+    for (_, key), numbers in postings.items():
+        partial_only = isinstance(key, tuple)
+        if len(numbers) < 2:
+            continue
+        for n, i in enumerate(numbers):
+            for j in numbers[n + 1 :]:
+                if partial_only and nodes[i].date.year_known and nodes[j].date.year_known:
+                    continue  # both have a year: their windows compare them
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield nodes[pair[0]], nodes[pair[1]]
+    for n, (node, (first, last)) in enumerate(wide):
+        names = _posted_names(node)
+        if low is not None and high is not None:
+            first, last = max(first, low), min(last, high)
+        for name in names:
+            for key in range(first, last + 1):
+                for j in postings.get((name, key), ()):
+                    pair = (node.number, j) if node.number < j else (j, node.number)
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield nodes[pair[0]], nodes[pair[1]]
+        for other, _ in wide[n + 1 :]:
+            if names & _posted_names(other):
+                yield node, other
+
+
+def _action_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
+    """Pairs of nodes sharing a name and an action (whatever their dates), each pair once.
+
+    A name and action that one source tells at two dates apart ("Iraq attacked" in 1982 and
+    in 1986) are a happening that recurs, which other sources may well tell at other dates:
+    they pair nothing."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for node in nodes:
+        sig = node.signature
+        actions = [k for k, w in sig.actions.items() if w > 0 and k not in sig.told]
+        for name in _posted_names(node) - sig.told:
+            for action in actions:
+                postings.setdefault((name, action), []).append(node.number)
+    seen: set[tuple[int, int]] = set()
+    for numbers in postings.values():
+        if len(numbers) > MISMATCH_POSTING or _recurs([nodes[n] for n in numbers]):
+            continue
+        for n, i in enumerate(numbers):
+            for j in numbers[n + 1 :]:
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield nodes[pair[0]], nodes[pair[1]]
+
+
+def _plain(value: DateValue) -> DateValue:
+    """The date without "early", "late", "about": what it can loosely mean."""
+    return value.without_qualifier() if value.qualifier is not None else value
+
+
+def _recurs(nodes: Sequence[_Node]) -> bool:
+    """True when one source gives two dates that cannot agree among ``nodes``."""
+    by_source: dict[str, list[DateValue]] = {}
+    for node in nodes:
+        for source in node.sources:
+            by_source.setdefault(source, []).append(node.date)
+    for found in by_source.values():
+        for n, a in enumerate(found):
+            if any(date_fit(a, b) == 0 for b in found[n + 1 :]):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- curation
+
+
+def _apart(curation: Curation | None) -> set[frozenset[str]]:
+    """Pairs of candidate ids the curator declared distinct, spread over merged events."""
+    if curation is None:
+        return set()
+    owner = curation.merged_into()
+    events: dict[str, set[str]] = {}
+    for cid, target in owner.items():
+        events.setdefault(target, {target}).add(cid)
+    group = lambda cid: events.get(owner.get(cid, cid), {cid})  # noqa: E731
+    pairs = set()
+    for correction in curation.corrections.values():
+        for ref in correction.distinct:
+            pairs.update(
+                frozenset((x, y)) for x in group(correction.id) for y in group(ref.id) if x != y
+            )
+    return pairs
+
+
+def _dropped(curation: Curation | None) -> set[str]:
+    if curation is None:
+        return set()
+    return {c.id for c in curation.corrections.values() if c.drop}
+
+
+def _dates(candidates: Sequence[Candidate], curation: Curation | None) -> dict[str, DateValue]:
+    """Each candidate's date for grouping: the curated date of its entry when there is one."""
+    result = {c.id: c.date for c in candidates if c.date is not None}
+    if curation is None:
+        return result
+    owner = curation.merged_into()
+    for cid in list(result):
+        entry = curation.corrections.get(owner.get(cid, cid))
+        if entry is not None and entry.date is not None:
+            result[cid] = entry.date
+    return result
+
+
+# --------------------------------------------------------------------------- groups
+
+
+class _Clusters:
+    """Union-find over nodes, refusing unions the curated file forbids and unions that would
+    make one group of two happenings of one source, or of two days not linked."""
+
+    def __init__(self, nodes: Sequence[_Node], apart: set[frozenset[str]]) -> None:
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.members: dict[int, list[int]] = {n.number: [n.number] for n in nodes}
+        self.apart = apart
+        self.linked: set[tuple[int, int]] = set()
+        self.terms: dict[int, Counter[str]] = {}
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra].extend(self.members.pop(rb))
+            self.terms[ra] = self.terms.pop(ra, Counter()) + self.terms.pop(rb, Counter())
+        return ra
+
+    def allowed(self, ra: int, rb: int) -> bool:
+        left, right = self.members[ra], self.members[rb]
+        if self.apart:
+            ids_a = [c.id for n in left for c in self.nodes[n].members]
+            ids_b = [c.id for n in right for c in self.nodes[n].members]
+            if any(frozenset((x, y)) in self.apart for x in ids_a for y in ids_b):
+                return False
+        for i in left:
+            u = self.nodes[i]
+            for j in right:
+                v = self.nodes[j]
+                if (u.sources & v.sources or (u.one_day and v.one_day)) and (
+                    min(i, j),
+                    max(i, j),
+                ) not in self.linked:
+                    return False
+        dates = [self.nodes[n].date for n in (*left, *right)]
+        return core_date(dates) is not None
+
+
+def propose_groups(
+    candidates: Sequence[Candidate],
+    curation: Curation | None = None,
+    *,
+    index: TermIndex | None = None,
+) -> list[Group]:
+    """Groups of candidates from two sources or more that seem to be one happening.
+
+    Groups the curated file has already settled (every member merged into one entry) are
+    left out, and so are unions it forbids (``distinct:``) or dropped candidates.
+    """
+    index = index or TermIndex.of(candidates)
+    dates = _dates(candidates, curation)
+    dropped = _dropped(curation)
+    pool = [c for c in candidates if c.id in dates and c.id not in dropped]
+    nodes = _nodes(pool, candidates, dates, Reader(index))
+    clusters = _Clusters(nodes, _apart(curation))
+    node_of = {c.id: node.number for node in nodes for c in node.members}
+    owner = curation.merged_into() if curation else {}
+    for cid, target in owner.items():
+        if cid in node_of and target in node_of:
+            clusters.union(node_of[target], node_of[cid])
+    links = []
+    for u, v in _candidate_pairs(nodes):
+        fit = date_fit(u.date, v.date)
+        if fit == 0 or not _best_fitting(u, v, fit, agreeing=True):
+            continue
+        found = _same_happening(u, v, fit)
+        if found is not None:
+            links.append((fit, found, u, v))
+            clusters.linked.add((min(u.number, v.number), max(u.number, v.number)))
+    links.sort(key=lambda k: (-k[0], -k[1].score, k[2].members[0].id, k[3].members[0].id))
+    for _, found, u, v in links:
+        ra, rb = clusters.find(u.number), clusters.find(v.number)
+        if ra == rb or not clusters.allowed(ra, rb):
+            continue
+        root = clusters.union(ra, rb)
+        clusters.terms.setdefault(root, Counter()).update(found.terms(u.signature, v.signature))
+    groups = []
+    for root, numbers in clusters.members.items():
+        members = [c for n in numbers for c in nodes[n].members]
+        group = _group(members, dates, clusters.terms.get(root, Counter()), curation, owner)
+        if group is not None:
+            groups.append(group)
+    order = {c.id: n for n, c in enumerate(candidates)}
+    groups.sort(key=lambda g: order[g.members[0].id])
+    return groups
+
+
+def _group(
+    found: Iterable[Candidate],
+    dates: Mapping[str, DateValue],
+    terms: Counter[str],
+    curation: Curation | None,
+    owner: Mapping[str, str],
+) -> Group | None:
+    members = sorted(found, key=lambda c: (c.source, c.start, c.id))
+    if len({m.source for m in members}) < 2:
+        return None
+    entries = {owner.get(m.id, m.id) for m in members}
+    if len(entries) < 2:
+        return None  # all already one event in the curated file
+    when = core_date([dates[m.id] for m in members])
+    if when is None:
+        return None  # joined by the curated file across dates that do not agree
+    # The member giving that date leads: its own value, or the date an open interval names.
+    lead = next(
+        (m for m in members if when in (dates[m.id], named_date(dates[m.id]))),
+        min(members, key=lambda m: span(dates[m.id])),
+    )
+    if curation is not None:
+        # Keep a curated entry as the lead, so accepting the group adds to that entry.
+        listed = [m for m in members if owner.get(m.id, m.id) in curation.corrections]
+        lead = next((m for m in listed if m.id in curation.corrections), lead)
+    curated = {
+        m.id: owner.get(m.id, m.id)
+        for m in members
+        if curation is not None and owner.get(m.id, m.id) in curation.corrections
+    }
+    ranked = tuple(t for t, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Group(tuple(members), ranked, when, lead.id, curated)
+
+
+# --------------------------------------------------------------------------- mismatches
+
+
+def find_mismatches(
+    candidates: Sequence[Candidate],
+    curation: Curation | None = None,
+    *,
+    index: TermIndex | None = None,
+) -> list[Mismatch]:
+    """Pairs from different sources that tell of one happening with dates that cannot agree.
+
+    Pairs the curated file declared distinct, or merged (the loader and ``apply`` report
+    those), and dropped candidates are left out.
+    """
+    index = index or TermIndex.of(candidates)
+    dates = _dates(candidates, curation)
+    dropped = _dropped(curation)
+    pool = [c for c in candidates if c.id in dates and dates[c.id].year_known]
+    pool = [c for c in pool if c.id not in dropped]
+    nodes = _nodes(pool, candidates, dates, Reader(index))
+    apart = _apart(curation)
+    owner = curation.merged_into() if curation else {}
+    result = []
+    for u, v in _action_pairs(nodes):
+        if u.quote == v.quote or date_fit(_plain(u.date), _plain(v.date)) > 0:
+            continue  # "early March" and "12 March" may both be meant loosely
+        if not _best_fitting(u, v, 0, agreeing=False):
+            continue
+        found = _evidence(u.signature, v.signature, dated_only=True)
+        if found is None or not set(found.actions) - RECURRING:
+            continue
+        told = u.signature.count_names(found.names) + len(found.actions) + len(found.objects)
+        if told < MISMATCH_TERMS:
+            continue
+        terms = tuple(found.terms(u.signature, v.signature))
+        for a in u.members:
+            for b in v.members:
+                if a.source == b.source or frozenset((a.id, b.id)) in apart:
+                    continue
+                if owner.get(a.id, a.id) == owner.get(b.id, b.id):
+                    continue
+                result.append(Mismatch(a, b, terms))
+    order = {c.id: n for n, c in enumerate(candidates)}
+    result = [m if order[m.a.id] < order[m.b.id] else Mismatch(m.b, m.a, m.terms) for m in result]
+    result.sort(key=lambda m: (order[m.a.id], order[m.b.id]))
+    return result
