@@ -257,8 +257,19 @@ def _other_doing(u: _Node, v: _Node, fit: int) -> bool:
     return False
 
 
+def _one_happening(u: _Node, v: _Node) -> bool:
+    """True when a source groups a member of each as mentions of one happening."""
+    for a in u.members:
+        for b in v.members:
+            if a.source == b.source and a.happening is not None and a.happening == b.happening:
+                return True
+    return False
+
+
 def _same_happening(u: _Node, v: _Node, fit: int) -> _Evidence | None:
     if u.sources & v.sources:
+        if _one_happening(u, v):
+            return _Evidence({}, {}, {})  # the document tells it as one
         if fit < 3:
             return None
         if u.quote == v.quote:
@@ -324,8 +335,11 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
     wide: list[tuple[_Node, tuple[int, int]]] = []
     low, high = None, None
     for node in nodes:
-        # Date phrases of one sentence: "yesterday (Monday 16 May)".
+        # Date phrases of one sentence ("yesterday (Monday 16 May)"), or of one happening.
         postings.setdefault(("", node.quote), []).append(node.number)
+        for member in node.members:
+            if member.happening is not None:
+                postings.setdefault(("", (member.source, member.happening)), []).append(node.number)
         names = _posted_names(node)
         if not names:
             continue
@@ -344,7 +358,7 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
                 postings.setdefault((name, key), []).append(node.number)
     seen: set[tuple[int, int]] = set()
     for (_, key), numbers in postings.items():
-        partial_only = isinstance(key, tuple)
+        partial_only = isinstance(key, tuple) and key[0] == "month"
         if len(numbers) < 2:
             continue
         for n, i in enumerate(numbers):
@@ -468,6 +482,17 @@ class _Clusters:
         self.apart = apart
         self.linked: set[tuple[int, int]] = set()
         self.terms: dict[int, Counter[str]] = {}
+        #: Node -> the nodes a document tells as the same happening (itself included).
+        self.kin: dict[int, tuple[int, ...]] = {}
+        told: dict[tuple[str, str], list[int]] = {}
+        for node in nodes:
+            for c in node.members:
+                if c.happening is not None:
+                    told.setdefault((c.source, c.happening), []).append(node.number)
+        for numbers in told.values():
+            if len(numbers) > 1:
+                for n in numbers:
+                    self.kin[n] = tuple(dict.fromkeys((*self.kin.get(n, (n,)), *numbers)))
 
     def find(self, item: int) -> int:
         while self.parent[item] != item:
@@ -483,6 +508,15 @@ class _Clusters:
             self.terms[ra] = self.terms.pop(ra, Counter()) + self.terms.pop(rb, Counter())
         return ra
 
+    def tied(self, i: int, j: int) -> bool:
+        """True when nodes ``i`` and ``j`` are linked, or one is linked to a mention that a
+        document groups with the other as one happening."""
+        return any(
+            (min(x, y), max(x, y)) in self.linked
+            for x in self.kin.get(i, (i,))
+            for y in self.kin.get(j, (j,))
+        )
+
     def allowed(self, ra: int, rb: int) -> bool:
         left, right = self.members[ra], self.members[rb]
         if self.apart:
@@ -494,10 +528,7 @@ class _Clusters:
             u = self.nodes[i]
             for j in right:
                 v = self.nodes[j]
-                if (u.sources & v.sources or (u.one_day and v.one_day)) and (
-                    min(i, j),
-                    max(i, j),
-                ) not in self.linked:
+                if (u.sources & v.sources or (u.one_day and v.one_day)) and not self.tied(i, j):
                     return False
         dates = [self.nodes[n].date for n in (*left, *right)]
         return core_date(dates) is not None
@@ -517,7 +548,7 @@ def propose_groups(
     index = index or TermIndex.of(candidates)
     dates = _dates(candidates, curation)
     dropped = _dropped(curation)
-    pool = [c for c in candidates if c.id in dates and c.id not in dropped]
+    pool = [c for c in candidates if c.id in dates and c.id not in dropped and c.reason is None]
     nodes = _nodes(pool, candidates, dates, Reader(index))
     clusters = _Clusters(nodes, _apart(curation))
     node_of = {c.id: node.number for node in nodes for c in node.members}
@@ -604,7 +635,7 @@ def find_mismatches(
     dates = _dates(candidates, curation)
     dropped = _dropped(curation)
     pool = [c for c in candidates if c.id in dates and dates[c.id].year_known]
-    pool = [c for c in pool if c.id not in dropped]
+    pool = [c for c in pool if c.id not in dropped and c.reason is None]
     nodes = _nodes(pool, candidates, dates, Reader(index))
     apart = _apart(curation)
     owner = curation.merged_into() if curation else {}

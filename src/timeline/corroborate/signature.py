@@ -414,13 +414,14 @@ class Reader:
             bag[key] = max(bag.get(key, 0.0), weight)
             surface.setdefault(key, low)
         own_number = pieces.index(own)
-        if not actions and own_number > 0 and not named:
+        if not actions.keys() & strong and own_number > 0 and not named:
             # A list after its verb: "adding Greece in 1952, Germany in 1955".
             before = pieces[own_number - 1]
             lent = list(range(before[0], before[1]))
             for low, key, weight, acting, _ in self._words(section, lent, set(), -1):
-                if acting:
+                if acting >= STRONG:
                     actions[key] = max(actions.get(key, 0.0), weight)
+                    strong.add(key)
                     surface.setdefault(key, low)
         subject: set[str] = set()
         for i in sorted(in_local):
@@ -506,9 +507,10 @@ class Reader:
             and opens_after(tokens_[i - 1].text, tokens_[i - 2].text if i > 1 else "")
         )
         if opens and not self.index.seen_capitalised(term):
-            # "Three times, ...": a capital only because the sentence opens; a word never
-            # written in lower case there is a name ("Ralston shares closed").
-            if self.index.lowers.get(term, 0) or low_word(text):
+            # "Three times, ...": a capital only because the sentence opens; a name if the
+            # next word is one ("Ralston Purina shares closed").
+            nxt = tokens_[i + 1] if i + 1 < len(tokens_) else None
+            if nxt is None or low_word(text) or not _capitalised_word(nxt):
                 return 0
         return 1 if self.index.mostly_lower(term) or term in TITLES else 2
 
@@ -576,6 +578,10 @@ class Reader:
         if len(capitals) >= MIN_ACRONYM and not any(is_abbreviation(t.text) for t in capitals):
             acronym = "".join(t.text[0] for t in capitals).lower()
         return keys, acronym
+
+
+def _capitalised_word(token: _Token) -> bool:
+    return token.date < 0 and is_word(token.text) and token.text[0].isupper()
 
 
 def low_word(text: str) -> bool:
