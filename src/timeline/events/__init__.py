@@ -73,16 +73,19 @@ def candidates(
     found = list(mentions)
     chosen = [m for m in found if m.is_dated and m.duration is None]
     spans = [(m.start, m.end) for m in chosen]
+    places = []
+    for mention in chosen:
+        lo, hi = sentence_bounds(text, mention.start, mention.end)
+        places.append((lo, hi, *_around(text, lo, hi, mention.start, mention.end)))
     result = []
     readings = []
     for index, mention in enumerate(chosen):
         base = f"{prefix}:{slug(mention.text)}"
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        lo, hi = sentence_bounds(text, mention.start, mention.end)
+        lo, hi, near_lo, near_hi = places[index]
         sentence = text[lo:hi]
         line, column = lines.locate(mention.start)
-        near_lo, near_hi = _around(text, lo, hi, mention.start, mention.end)
         line_bounds = lines.bounds(mention.start, len(text))
         why = noise.reason(mention, text, (near_lo, near_hi), line_bounds)
         title = headline(

@@ -175,6 +175,8 @@ def base_form(word: str) -> str | None:
     tail = stemmed[-2:]
     vowels_before = sum(1 for c in stemmed[:-2] if c in _VOWELS)
     if tail[0] in _VOWELS and tail[1] not in _VOWELS:
+        if tail in ("er", "en", "on", "om", "ol", "el", "al"):
+            return stemmed  # "conquered", "opened", "questioned"
         if stemmed[-3:-1] in _LONG_VOWELS:
             return stemmed  # "treated", "failed", "joined": two vowels, no "e"
         if stemmed[-3:-2] in tuple(_VOWELS):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..words import base_form, participle_base, present, stem
+from ..words import base_form, present, stem
 from .grammar import (
     ADVERBS,
     AUXILIARIES,
@@ -23,6 +23,7 @@ from .grammar import (
     capitalised,
     find_verb,
     named_subject,
+    participle_of,
     plural,
     verb_at,
     verb_base,
@@ -446,7 +447,7 @@ class Builder(Segments, Rendering):
             i = before[pos]
             if (
                 verb_base(toks[i], toks[before[pos - 1]]) is None
-                or participle_base(toks[i].low) is None
+                or participle_of(toks[i]) is None
                 or toks[i].low in SAYING | AUXILIARIES
             ):
                 continue

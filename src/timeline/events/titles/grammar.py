@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...sentences import ABBREVIATIONS
 from ...tagger import vocab as date_vocab
 from .. import vocab
-from ..words import STOPWORDS, base_form, present
+from ..words import STOPWORDS, base_form, ing_base, participle_base, present
 
 #: The title of a mention that stands alone, such as a heading.
 DATE_ONLY_TITLE = "Date on a line of its own"
@@ -281,7 +281,7 @@ def verb_first(toks: Sequence[Tok], indexes: Sequence[int]) -> bool:
     return at is not None and all(toks[i].low in ADVERBS for i in indexes[:at])
 
 
-def plural(subject: Sequence[Tok]) -> bool:
+def plural(subject: Sequence[Tok], before: Tok | None = None) -> bool:
     """Whether a subject is plural: joined by "and" (unless it is one organisation's name),
     or its head noun (the last word before "of" or another preposition) is plural. Only the
     words after the last conjunction or relative pronoun count ("… when I joined")."""
@@ -302,7 +302,7 @@ def plural(subject: Sequence[Tok]) -> bool:
     if last.low in PLURAL_PRONOUNS or last.low in PLURAL_NOUNS:
         return True
     if last.is_name and last.start > 0:  # a capital that only starts the sentence is no name
-        earlier = words[-2].low if len(words) > 1 else ""
+        earlier = words[-2].low if len(words) > 1 else (before.low if before else "")
         return last.low.endswith(("ans", "ists", "ites", "ers", "ards", "ics", "ies", "ats")) or (
             earlier == "the" and last.low.endswith("s") and not last.low.endswith("ss")
         )
@@ -395,3 +395,13 @@ def stative(toks: Sequence[Tok], words: Sequence[int]) -> bool:
         return False
     nxt = following[0]
     return verb_base(nxt, None) is None and not nxt.low.endswith("ing") and nxt.low != "to"
+
+
+def participle_of(tok: Tok) -> str | None:
+    """The base form of ``tok`` when it is a past participle ("cut", "published")."""
+    return participle_base(tok.low)
+
+
+def gerund_of(tok: Tok) -> str | None:
+    """The base form of ``tok`` when it is an -ing participle ("touring" -> "tour")."""
+    return ing_base(tok.low)

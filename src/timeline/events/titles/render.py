@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import vocab
-from ..words import base_form, ing_base, present, stem
+from ..words import base_form, present, stem
 from .grammar import (
     ARTICLES,
     AUXILIARIES,
@@ -21,6 +21,7 @@ from .grammar import (
     Tok,
     capitalised,
     find_verb,
+    gerund_of,
     headline_verb,
     plural,
     stative,
@@ -97,6 +98,12 @@ class Rendering:
             )  # fmt: skip
         return self.trim(words[:best])
 
+    def _before(self, subject_at: list[int]) -> Tok | None:
+        """The token before a subject's first word ("the" of "the Basques")."""
+        if not subject_at or subject_at[0] == 0:
+            return None
+        return self.toks[subject_at[0] - 1]
+
     def _render(self, words: list[int], *, headline: bool) -> str:
         toks = self.toks
         forced = self.forced_verb
@@ -121,14 +128,14 @@ class Rendering:
                 pending = None
                 base = verb_base(tok, None)
                 if base is not None:
-                    text = present(base, plural(subject))
+                    text = present(base, plural(subject, self._before(subject_at)))
             elif headline and not verb_done and i == passive:
                 verb_done = True  # "services slashed back": the participle stays
             elif headline and not verb_done and i == participle:
                 verb_done = True
-                base = ing_base(tok.low)
+                base = gerund_of(tok)
                 if base is not None:
-                    text = present(base, plural(subject))
+                    text = present(base, plural(subject, self._before(subject_at)))
             elif headline and not verb_done:
                 if (forced is not None and i == forced) or (
                     forced is None and pos > 0 and verb_at(toks, i)
@@ -141,7 +148,8 @@ class Rendering:
                         pass  # "It was sent to the Minister": a bare pronoun keeps the tense
                     else:
                         nxt = toks[words[pos + 1]] if pos + 1 < len(words) else None
-                        written, pending = headline_verb(tok, nxt, plural(subject))
+                        many = plural(subject, self._before(subject_at))
+                        written, pending = headline_verb(tok, nxt, many)
                         if written is None:
                             continue
                         text = written

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .. import vocab
-from ..words import STOPWORDS, base_form
+from ..words import STOPWORDS
 from .grammar import (
     ADVERBS,
     AUXILIARIES,
@@ -22,6 +22,7 @@ from .grammar import (
     Tok,
     find_verb,
     verb_at,
+    verb_base,
 )
 
 
@@ -162,7 +163,7 @@ class Segments:
         """Whether the verb-like word ``words[at]`` is a participle right after a noun."""
         toks = self.toks
         tok, previous = toks[words[at]], toks[words[at - 1]]
-        if base_form(tok.low) is None or tok.low in AUXILIARIES:
+        if verb_base(tok, None) is None or tok.low in AUXILIARIES:
             return False
         return previous.is_word and previous.low not in (
             AUXILIARIES | ADVERBS | EDGE | SUBJECT_PRONOUNS
@@ -275,7 +276,7 @@ class Segments:
         previous = self.toks[i - 1]
         if not previous.is_word or previous.low in STOPWORDS or previous.is_name:
             return False
-        if previous.low in vocab.REPORTING_VERBS or base_form(previous.low) is not None:
+        if previous.low in vocab.REPORTING_VERBS or verb_base(previous, None) is not None:
             return False
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         return nxt is not None and nxt.is_word and nxt.low not in DETERMINERS
