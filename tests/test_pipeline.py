@@ -19,7 +19,9 @@ from timeline.cache import (
     KnownFiles,
     Unpacker,
     clear_cache,
+    decode_entry,
     default_cache_dir,
+    encode_entry,
     pack_candidates,
     pack_info,
 )
@@ -246,8 +248,8 @@ def test_every_field_of_a_candidate_survives_packing() -> None:
                   Resolution.UNRESOLVED, "It fell yesterday.", "It fell", 71),
     ]  # fmt: skip
     found = [EVERY_FIELD, *others]
-    back = Unpacker().candidates(pickle.loads(pickle.dumps(pack_candidates(found, "doc"))),
-                                 "d.pdf", "doc")  # fmt: skip
+    row = (None, None, (), pack_candidates(found, "doc"))
+    back = Unpacker().candidates(decode_entry(encode_entry(row))[3], "d.pdf", "doc")
     assert back == found
     assert back[1].date.endpoints == INTERVAL.endpoints
     moved = Unpacker().candidates(pack_candidates(found, "doc"), "new/e.pdf", "e")

@@ -5,26 +5,42 @@ Where: ``$TIMELINE_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/timeline``, else
 changes the result: the tool's version and a fingerprint of its code, the versions of the
 readers' libraries, the document's bytes (SHA-256), its format and the publication date it
 was given. A change to any of them is a different key, so a stale entry is never served.
-Entries are written atomically (a temporary file renamed into place) and carry a checksum;
-one that is damaged is ignored, and rewritten by the run that finds it so.
+Entries are written atomically (a temporary file renamed into place).
+
+A cache folder may be shared by a team, restored from a backup or planted by someone else, so
+nothing read from it can run code: entries and the index of known files are MessagePack
+(format 2), which decodes to tuples, strings, numbers, bytes and nothing else (its extension
+types are left as opaque values, never turned into objects). It reads back as fast as the
+pickles it replaced, where JSON took twice as long (and a cached run is mostly reading
+entries). Each file starts with a line naming the format and its version, then the key it was
+written for and a CRC-32 of key and body: an entry of another format, one that is damaged,
+one that was written for another key (entries swapped or copied between names) or one that
+does not have the expected shape, field by field, is a miss, never an error, and is
+rewritten by the run that finds it so. The CRC catches damage, not forgery: whoever can write
+to the folder can write an entry that says something wrong, but never one that runs code or
+stops a run.
 
 An entry holds the document's candidates as plain rows (see ``pack_candidates``), quick to
-read back by the thousand. ``KnownFiles`` remembers the digest of files already read, so
-that a file whose size, times and identity have not changed since is not read again to find
-its entry.
+read back by the thousand; ``encode_entry`` and ``decode_entry`` turn such rows into an
+entry's bytes and back, checking every field's type. ``KnownFiles`` remembers the digest of
+files already read, so that a file whose size, times and identity have not changed since is
+not read again to find its entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import tempfile
+import zlib
 from datetime import date
 from functools import lru_cache
 from importlib import metadata
+from itertools import product
 from pathlib import Path
 from typing import Any
+
+import msgpack
 
 from . import __version__
 from .dates import DateValue, Precision, Qualifier
@@ -35,8 +51,12 @@ ENV_VAR = "TIMELINE_CACHE_DIR"
 ENTRIES = "documents"  # the folder inside the cache folder that holds entries
 KNOWN = "known-files"  # the file inside the cache folder that holds KnownFiles
 SUFFIX = ".entry"
-MAGIC = b"timeline-cache-1\n"
+#: The first line of every file the cache writes: the format and its version.
+MAGIC = b"timeline-cache-2 msgpack\n"
 _DIGEST = hashlib.sha256().digest_size
+_CRC = 4  # bytes of the CRC-32 that catches a damaged file
+#: What the known-files index is tied to, in place of an entry's key.
+_KNOWN_TAG = hashlib.sha256(b"known-files").hexdigest()
 
 #: Libraries whose version changes what is read from a document.
 READER_LIBRARIES = ("beautifulsoup4", "pypdf", "python-docx")
@@ -100,34 +120,37 @@ class Cache:
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], key[2:] + SUFFIX)
 
-    def read(self, key: str) -> bytes | None:
-        """The stored body of an entry, or None when it is missing or damaged."""
+    def read(self, key: str) -> memoryview | None:
+        """The stored body of the entry for ``key`` (a view of the bytes read), or None when
+        it is missing, damaged, of another format, or written for another key."""
         try:
             with open(self._path(key), "rb") as entry:
                 raw = entry.read()
         except OSError:
             return None
-        return _checked(raw)
+        return _checked(raw, key)
 
     def write(self, key: str, body: bytes) -> bool:
         """Store ``body``; False when the folder cannot be written (the run goes on)."""
         try:
-            _write_atomically(Path(self._path(key)), _with_check(body))
-        except OSError:
+            _write_atomically(Path(self._path(key)), _with_check(body, key))
+        except (OSError, ValueError):
             return False
         return True
 
     def get(self, key: str) -> Any | None:
+        """The value stored for ``key``, or None (missing or unreadable: a miss)."""
         body = self.read(key)
         if body is None:
             return None
         try:
-            return pickle.loads(body)
-        except Exception:  # noqa: BLE001 - any unreadable entry is only a miss
+            return _load(body)
+        except ValueError:
             return None
 
     def put(self, key: str, value: Any) -> bool:
-        return self.write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        """Store ``value`` (tuples, lists, dicts, strings, numbers, bytes) for ``key``."""
+        return self.write(key, _dump(value))
 
     def known_files(self) -> KnownFiles:
         return KnownFiles(self.directory.parent / KNOWN, self.code)
@@ -143,20 +166,45 @@ class Cache:
         return None
 
 
-def _sha(body: bytes) -> bytes:
-    return hashlib.sha256(body).digest()
+def _crc(tag: bytes, body: bytes | memoryview) -> bytes:
+    return zlib.crc32(body, zlib.crc32(tag)).to_bytes(_CRC, "big")
 
 
-def _with_check(body: bytes) -> bytes:
-    return MAGIC + _sha(body) + body
+def _with_check(body: bytes, key: str) -> bytes:
+    """The file for ``body``: the format's line, the key, a checksum of both, the body."""
+    tag = bytes.fromhex(key)
+    if len(tag) != _DIGEST:
+        raise ValueError(f"not a cache key: {key!r}")
+    return MAGIC + tag + _crc(tag, body) + body
 
 
-def _checked(raw: bytes) -> bytes | None:
-    """The body of what ``_with_check`` made, or None if it was damaged."""
-    body = raw[len(MAGIC) + _DIGEST :]
-    if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + _DIGEST] != _sha(body):
+def _checked(raw: bytes, key: str) -> memoryview | None:
+    """The body of what ``_with_check`` made for ``key``; None if it was made for another
+    key, in another format, or damaged."""
+    try:
+        tag = bytes.fromhex(key)
+    except ValueError:
         return None
-    return body
+    start = len(MAGIC) + _DIGEST + _CRC
+    if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + _DIGEST] != tag:
+        return None
+    body = memoryview(raw)[start:]  # not copied: read by the decoder as it is
+    return body if raw[len(MAGIC) + _DIGEST : start] == _crc(tag, body) else None
+
+
+def _dump(value: Any) -> bytes:
+    return msgpack.packb(value, use_bin_type=True, unicode_errors="surrogatepass")
+
+
+def _load(body: bytes | memoryview) -> Any:
+    """What ``_dump`` wrote (arrays as tuples); ValueError for anything else."""
+    try:
+        return msgpack.unpackb(
+            body, use_list=False, raw=False, strict_map_key=True,
+            unicode_errors="surrogatepass",
+        )  # fmt: skip
+    except (ValueError, TypeError, msgpack.UnpackException, RecursionError) as err:
+        raise ValueError(f"unreadable ({type(err).__name__})") from None
 
 
 def _write_atomically(target: Path, content: bytes) -> None:
@@ -192,11 +240,11 @@ class KnownFiles:
         self._files: dict[str, tuple[tuple[int, ...], bytes, str]] = {}
         self._changed = False
         try:
-            stored_code, files = pickle.loads(_checked(path.read_bytes()) or b"")
-            if stored_code == code and isinstance(files, dict):
-                self._files = files
-        except Exception:  # noqa: BLE001 - missing, damaged or unreadable: nothing is known
-            pass
+            body = _checked(path.read_bytes(), _KNOWN_TAG)
+        except OSError:
+            body = None
+        if body is not None:
+            self._files = _known_files(body, code)
 
     def get(self, path: str, status: os.stat_result) -> tuple[bytes, str] | None:
         """The digest and format of the file at ``path`` (absolute), if it is unchanged."""
@@ -223,11 +271,35 @@ class KnownFiles:
         files = self._files
         if len(files) > self.LIMIT:
             files = dict(list(files.items())[-self.LIMIT :])
+        rows = [(name, identity, digest, fmt) for name, (identity, digest, fmt) in files.items()]
+        body = _dump({"code": self.code, "files": rows})
         try:
-            _write_atomically(self.path, _with_check(pickle.dumps((self.code, files), protocol=5)))
+            _write_atomically(self.path, _with_check(body, _KNOWN_TAG))
         except OSError:
             pass
         self._changed = False
+
+
+_IDENTITY_FIELDS = 5
+
+
+def _known_files(body: bytes, code: str) -> dict[str, tuple[tuple[int, ...], bytes, str]]:
+    """The files noted in an index's body, if it was written for ``code`` and every row is
+    as ``KnownFiles.save`` writes it; else nothing (the files are read again)."""
+    try:
+        stored = _load(body)
+        if type(stored) is not dict or stored.get("code") != code:
+            return {}
+        files = {}
+        for name, identity, digest, fmt in stored["files"]:
+            if not (type(name) is str and type(fmt) is str and type(digest) is bytes
+                    and type(identity) is tuple and len(identity) == _IDENTITY_FIELDS
+                    and all(type(n) is int for n in identity)):  # fmt: skip
+                return {}
+            files[name] = (identity, digest, fmt)
+        return files
+    except (ValueError, TypeError, KeyError):
+        return {}
 
 
 def _identity(status: os.stat_result) -> tuple[int, ...]:
@@ -272,8 +344,12 @@ def clear_cache(directory: Path | None = None) -> int:
 # are read back quickly, and dates and phrases found in many documents become one shared
 # object each (see ``Unpacker``), which keeps a large run's memory down.
 
-_KINDS = {kind.value: kind for kind in Kind}
-_RESOLUTIONS = {resolution.value: resolution for resolution in Resolution}
+#: Kinds and resolutions by number in an entry (the code's fingerprint keys entries, so a
+#: change of order is never read with the old numbers).
+_KINDS = tuple(Kind)
+_RESOLUTIONS = tuple(Resolution)
+_KIND_CODES = {kind: number for number, kind in enumerate(_KINDS)}
+_RESOLUTION_CODES = {resolution: number for number, resolution in enumerate(_RESOLUTIONS)}
 _PRECISIONS = {precision.value: precision for precision in Precision}
 _QUALIFIERS = {qualifier.value: qualifier for qualifier in Qualifier}
 
@@ -292,22 +368,27 @@ def pack_date(value: DateValue | None) -> tuple | None:
     )
 
 
-def pack_candidates(found: list[Candidate], prefix: str) -> tuple[tuple, tuple[tuple, ...]]:
-    """The distinct dates of a document's candidates, and a row for each candidate that
-    refers to its date by place in the first. ``source`` is left out and ids lose their
-    ``prefix``: both are given back when unpacking, so a moved document's entry still serves.
+def pack_candidates(found: list[Candidate], prefix: str) -> tuple[tuple, tuple, tuple]:
+    """The distinct dates of a document's candidates, its distinct quotes and reasons, and a
+    row for each candidate that refers to its date and texts by place in the first two.
+    ``source`` is left out and ids lose their ``prefix``: both are given back when unpacking,
+    so a moved document's entry still serves.
     """
     cut = len(prefix)
     dates: dict[tuple | None, int] = {}
-    quotes: dict[str, str] = {}  # one string for a sentence quoted by several candidates
+    texts: dict[str, int] = {}  # a sentence quoted by several candidates is kept once
+
+    def text(value: str | None) -> int | None:
+        return None if value is None else texts.setdefault(value, len(texts))
+
     rows = tuple(
-        (c.id[cut:], c.line, c.column, c.start, c.end, c.text, c.kind.value,
-         dates.setdefault(pack_date(c.date), len(dates)), c.resolved_by.value,
-         quotes.setdefault(c.quote, c.quote), c.title, c.quote_start, c.page, c.timex,
-         c.reason, _unprefixed(c.happening, cut), c.grouped)
+        (c.id[cut:], c.line, c.column, c.start, c.end, c.text, _KIND_CODES[c.kind],
+         dates.setdefault(pack_date(c.date), len(dates)), _RESOLUTION_CODES[c.resolved_by],
+         text(c.quote), c.title, c.quote_start, c.page, c.timex, text(c.reason),
+         _unprefixed(c.happening, cut), text(c.grouped))
         for c in found
     )  # fmt: skip
-    return tuple(dates), rows
+    return tuple(dates), tuple(texts), rows
 
 
 def _unprefixed(ident: str | None, cut: int) -> str | None:
@@ -318,6 +399,85 @@ def pack_info(info: DocumentInfo) -> tuple:
     """A DocumentInfo without its path (given back when unpacking)."""
     return (pack_date(info.published), info.published_from, info.title, info.url, info.format,
             info.pages, info.characters)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- entry bytes
+# An entry is one row: (why the document was skipped or None, its packed info, its warnings,
+# its packed candidates), as MessagePack. ``decode_entry`` checks the type of every field,
+# so that an entry someone else wrote is read as rows of the expected shape or not at all.
+
+_NONE = type(None)
+_OPT_INT = (int, _NONE)
+_OPT_STR = (str, _NONE)
+#: The types a candidate's row may have, field by field (see ``pack_candidates``).
+_ROW_SHAPES = frozenset(
+    product((str,), (int,), (int,), (int,), (int,), (str,), (int,), (int,), (int,), (int,),
+            (str,), (int,), _OPT_INT, _OPT_STR, _OPT_INT, _OPT_STR, _OPT_INT)
+)  # fmt: skip
+#: The same for a document's info (see ``pack_info``); its date is checked apart.
+_INFO_SHAPES = frozenset(
+    product((tuple, _NONE), _OPT_STR, _OPT_STR, _OPT_STR, (str,), _OPT_INT, (int,))
+)
+#: The same for a date without ends, and with them (checked apart).
+_DATE_SHAPES = frozenset(product((str,), (str,), _OPT_INT, _OPT_INT, _OPT_STR, (_NONE,)))
+_ENDED_SHAPES = frozenset(product((str,), (str,), _OPT_INT, _OPT_INT, _OPT_STR, (tuple,)))
+_MAX_DATE_DEPTH = 3  # a date, an interval's end, and one more level to spare
+
+
+def encode_entry(row: tuple) -> bytes:
+    """The bytes of an entry: ``(skipped, packed info or None, warnings, packed candidates)``
+    (see ``pack_info`` and ``pack_candidates``)."""
+    return _dump(row)
+
+
+def decode_entry(body: bytes | memoryview) -> tuple:
+    """The row ``encode_entry`` made, with every field's type checked; ValueError if
+    ``body`` is not such an entry (for the cache: a miss)."""
+    row = _load(body)
+    try:
+        skipped, info, warnings, found = row
+        if type(skipped) not in _OPT_STR or type(warnings) is not tuple:
+            raise ValueError("not an entry")
+        if not all(type(w) is str for w in warnings):
+            raise ValueError("a warning that is not text")
+        _check_info(info)
+        _check_candidates(found)
+    except TypeError as err:
+        raise ValueError(f"not an entry ({err})") from None
+    return row
+
+
+def _check_info(info: Any) -> None:
+    if info is not None and (type(info) is not tuple
+                             or tuple(map(type, info)) not in _INFO_SHAPES):  # fmt: skip
+        raise ValueError("a document's info of the wrong shape")
+
+
+def _check_candidates(found: Any) -> None:
+    """The rows' fields (dates are checked by ``Unpacker``, once for each distinct date)."""
+    table, texts, rows = found
+    if type(table) is not tuple or type(texts) is not tuple or type(rows) is not tuple:
+        raise ValueError("candidates of the wrong shape")
+    if not set(map(type, texts)) <= {str}:
+        raise ValueError("a quote that is not text")
+    shapes = _ROW_SHAPES
+    for row in rows:
+        if type(row) is not tuple or tuple(map(type, row)) not in shapes:
+            raise ValueError("a candidate of the wrong shape")
+
+
+def _check_date(row: tuple, depth: int = 0) -> None:
+    """ValueError unless ``row`` has the shape ``pack_date`` gives (ends checked too)."""
+    if type(row) is not tuple:
+        raise ValueError("a date of the wrong shape")
+    shape = tuple(map(type, row))
+    if shape in _DATE_SHAPES:
+        return
+    if shape not in _ENDED_SHAPES or len(row[5]) != 2 or depth >= _MAX_DATE_DEPTH:
+        raise ValueError("a date of the wrong shape")
+    for end in row[5]:
+        if end is not None:
+            _check_date(end, depth + 1)
 
 
 class Unpacker:
@@ -336,6 +496,7 @@ class Unpacker:
         return value
 
     def _new_date(self, row: tuple) -> DateValue:
+        _check_date(row)  # a row read from a cache entry may have any shape
         edtf, precision, earliest, latest, qualifier, ends = row
         return DateValue(
             edtf,
@@ -347,15 +508,20 @@ class Unpacker:
         )
 
     def candidates(
-        self, packed: tuple[tuple, tuple[tuple, ...]], source: str, prefix: str
+        self, packed: tuple[tuple, tuple, tuple[tuple, ...]], source: str, prefix: str
     ) -> list[Candidate]:
-        table, rows = packed
+        """The candidates of ``pack_candidates``, for the document ``source`` whose ids start
+        ``prefix``. A row out of place (an entry someone else wrote) raises ValueError,
+        IndexError or KeyError."""
+        table, texts, rows = packed
         dates = [self.date(row) for row in table]
-        phrase = self._phrases.setdefault
+        phrase, kinds, hows = self._phrases.setdefault, _KINDS, _RESOLUTIONS
         return [
             Candidate(prefix + ident, source, line, column, start, end, phrase(text, text),
-                      _KINDS[kind], dates[when], _RESOLUTIONS[how], quote, title, quote_start,
-                      page, timex, reason, None if lead is None else prefix + lead, grouped)
+                      kinds[kind], dates[when], hows[how], texts[quote], title, quote_start,
+                      page, timex, None if reason is None else texts[reason],
+                      None if lead is None else prefix + lead,
+                      None if grouped is None else texts[grouped])
             for (ident, line, column, start, end, text, kind, when, how, quote, title,
                  quote_start, page, timex, reason, lead, grouped) in rows
         ]  # fmt: skip

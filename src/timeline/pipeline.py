@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -20,7 +19,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from .cache import Cache, KnownFiles, Unpacker, fingerprint, pack_candidates, pack_info
+from .cache import (
+    Cache,
+    KnownFiles,
+    Unpacker,
+    decode_entry,
+    encode_entry,
+    fingerprint,
+    pack_candidates,
+    pack_info,
+)
 from .curation import (
     Curation,
     Problem,
@@ -232,14 +240,13 @@ def pack_outcome(outcome: Outcome) -> bytes:
     """An outcome as the bytes of a cache entry, without its index, name or prefix."""
     info = pack_info(outcome.info) if outcome.info else None
     found = pack_candidates(outcome.candidates, outcome.prefix)
-    row = (outcome.skipped, info, tuple(outcome.warnings), found)
-    return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+    return encode_entry((outcome.skipped, info, outcome.warnings, found))
 
 
 def unpack_outcome(body: bytes, unpacker: Unpacker, index: int, name: str, prefix: str) -> Outcome:
     """The outcome packed in ``body``, for the document ``name`` whose ids start ``prefix``."""
     with collection_paused():
-        skipped, info, warnings, found = pickle.loads(body)
+        skipped, info, warnings, found = decode_entry(body)
         return Outcome(
             index, name, prefix,
             info=unpacker.info(info, name) if info is not None else None,
@@ -447,7 +454,11 @@ class _Run:
             for index, body, failed, seen in map_batches(process_batch, tasks, jobs=jobs,
                                                          batch=batch):  # fmt: skip
                 task = by_index[index]
-                outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                try:
+                    outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                except ValueError as err:  # what a worker packed does not read back
+                    why = f"could not be processed: internal error ({err}); please report it"
+                    outcome = Outcome(index, task.name, task.prefix, skipped=why)
                 outcome.cache_failed = failed
                 self.outcomes[index] = outcome
                 if self.known:
@@ -466,7 +477,11 @@ class _Run:
         with collection_paused():
             for index, body, _, seen in engine.map(away):
                 task = by_index[index]
-                outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                try:
+                    outcome = unpack_outcome(body, self.unpacker, index, task.name, task.prefix)
+                except ValueError as err:  # what a worker packed does not read back
+                    why = f"could not be processed: internal error ({err}); please report it"
+                    outcome = Outcome(index, task.name, task.prefix, skipped=why)
                 if self.store is not None and seen is not None and outcome.skipped is None:
                     key = _cache_key(self.store, seen.content, seen.fmt, task)
                     outcome.cache_failed = not self.store.write(key, body)
