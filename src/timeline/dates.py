@@ -282,10 +282,10 @@ class DateValue:
         """From ``start`` to ``end``; either may be ``None`` for an open end."""
         if start is None and end is None:
             raise DateError("an interval needs at least one end")
-        first = start.first_day if start else None
-        last = end.last_day if end else None
-        if first is not None and last is not None and first > last:
-            raise DateError(f"interval {start.edtf}/{end.edtf} ends before it starts")  # type: ignore[union-attr]
+        if start is not None and end is not None:
+            first, last = start.first_day, end.last_day
+            if first is not None and last is not None and first > last:
+                raise DateError(f"interval {start.edtf}/{end.edtf} ends before it starts")
         edtf = f"{start.edtf if start else '..'}/{end.edtf if end else '..'}"
         ends = [v for v in (start, end) if v is not None]
         precision = max((v.precision for v in ends), key=_PRECISION_ORDER.index)
@@ -306,7 +306,7 @@ class DateValue:
             if qualifier in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE):
                 lo, hi = _third(base, qualifier)
             elif qualifier is Qualifier.BEFORE:
-                lo, hi = None, lo - timedelta(days=1)
+                hi, lo = lo - timedelta(days=1), None
             elif qualifier is Qualifier.AFTER:
                 lo, hi = hi + timedelta(days=1), None
         if qualifier is Qualifier.APPROXIMATE:
@@ -373,7 +373,8 @@ class DateValue:
         astronomical year (-479 for 480 BC)."""
         if self.endpoints is not None:
             start, end = self.endpoints
-            return (start or end).year  # type: ignore[union-attr]
+            edge = start or end
+            return edge.year if edge is not None else None
         when = self.earliest or self.latest
         if when is not None:
             return when.year
@@ -407,11 +408,10 @@ class DateValue:
 
     def contains(self, other: DateValue) -> bool:
         """True when every day ``other`` can mean lies within this value."""
-        bounds = (self.first_day, self.last_day, other.first_day, other.last_day)
-        if None in bounds:
+        lo, hi, other_lo, other_hi = self.first_day, self.last_day, other.first_day, other.last_day
+        if lo is None or hi is None or other_lo is None or other_hi is None:
             return False
-        lo, hi, other_lo, other_hi = bounds
-        return lo <= other_lo and other_hi <= hi  # type: ignore[operator]
+        return lo <= other_lo and other_hi <= hi
 
     def overlaps(self, other: DateValue) -> bool:
         """True when the two values can mean at least one common day.
@@ -424,10 +424,10 @@ class DateValue:
             return long.startswith(short)
         if not self.year_known or not other.year_known:
             partial, known = (self, other) if not self.year_known else (other, self)
-            if known.earliest is None and known.latest is None:
+            early, late = known.earliest or known.latest, known.latest or known.earliest
+            if early is None or late is None:
                 return False  # before the common era: no month or day is known there
-            first = (known.earliest or known.latest).year  # type: ignore[union-attr]
-            last = (known.latest or known.earliest).year  # type: ignore[union-attr]
+            first, last = early.year, late.year
             for year in range(first, min(last, first + 10) + 1):
                 try:
                     if known.overlaps(partial.in_year(year)):
@@ -462,11 +462,12 @@ class DateValue:
         """As a person would write it: "1 March 2023", "June 2018", "late 2022"."""
         if self.endpoints is not None:
             start, end = self.endpoints
-            if start is None:
-                return f"until {end.display()}"  # type: ignore[union-attr]
-            if end is None:
+            if start is not None and end is not None:
+                return _display_range(start, end)
+            if start is not None:
                 return f"since {start.display()}"
-            return _display_range(start, end)
+            if end is not None:
+                return f"until {end.display()}"
         text = _display_plain(self.without_qualifier() if self.qualifier else self)
         q = self.qualifier
         if q is None:
@@ -593,9 +594,7 @@ def _display_plain(value: DateValue) -> str:
         return f"{SEASON_NAMES[code]} {year}"
     if p is Precision.QUARTER:
         return f"Q{QUARTER_CODES[code]} {year}"
-    if p is Precision.HALF:
-        return f"{'first' if HALF_CODES[code] == 1 else 'second'} half of {year}"
-    return f"{year} ({p.value})"
+    return f"{'first' if HALF_CODES[code] == 1 else 'second'} half of {year}"  # Precision.HALF
 
 
 def _ordinal(number: int) -> str:
@@ -612,7 +611,9 @@ def _display_before_common_era(value: DateValue) -> str:
     p = value.precision
     if p is Precision.CENTURY:
         return f"{_ordinal(int(value.edtf[1:3]) + 1)} century BC"
-    label = year_label(value.year)  # type: ignore[arg-type]
+    year = value.year
+    assert year is not None  # a value before the common era has a year, or is a century
+    label = year_label(year)
     fields = _era_fields(value)
     if p is Precision.DAY:
         return f"{fields[1]} {MONTH_NAMES[fields[0] - 1]} {label}"
@@ -677,8 +678,10 @@ def _display_range(start: DateValue, end: DateValue) -> str:
         if start.precision is Precision.YEAR:
             return f"{a.year}–{b.year}"
     plain = start.precision is end.precision is Precision.YEAR and same_shape
+    first, last = start.year, end.year
     if plain and start.is_before_common_era and end.is_before_common_era:
-        return f"{1 - start.year}–{1 - end.year} BC"  # type: ignore[operator]
+        assert first is not None and last is not None  # years before the common era
+        return f"{1 - first}–{1 - last} BC"
     if start.is_before_common_era and not end.is_before_common_era and end.year_known:
         return f"{start.display()} – AD {end.display()}"
     return f"{start.display()} – {end.display()}"

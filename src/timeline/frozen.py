@@ -35,12 +35,14 @@ def frozen(cls: type[T]) -> type[T]:
     frozen ``__setattr__``. Fields with a ``default_factory``, fields left out of ``__init__``
     and a ``__post_init__`` are not supported (none of the records needs them)."""
     made = dataclass(frozen=True, slots=True)(cls)
+    # The same class, read and given methods below in ways a type checker cannot follow.
+    remade: Any = made
     if hasattr(made, "__post_init__"):
         raise TypeError(f"frozen: {cls.__name__}.__post_init__ is not supported")
     params: list[str] = []
     stores: list[str] = []
-    namespace: dict[str, object] = {}
-    for f in fields(made):
+    namespace: dict[str, Any] = {}
+    for f in fields(remade):
         if f.default_factory is not MISSING or not f.init or f.name == "self":
             raise TypeError(f"frozen: field {cls.__name__}.{f.name} is not supported")
         if f.default is MISSING:
@@ -48,18 +50,18 @@ def frozen(cls: type[T]) -> type[T]:
         else:
             namespace[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-        namespace[f"_store_{f.name}"] = made.__dict__[f.name].__set__  # the slot's own setter
+        namespace[f"_store_{f.name}"] = remade.__dict__[f.name].__set__  # the slot's own setter
         stores.append(f"_store_{f.name}(self, {f.name})")
     source = f"def __init__(self, {', '.join(params)}):\n    {'; '.join(stores) or 'pass'}\n"
     exec(source, namespace)  # the way ``dataclasses`` writes its own ``__init__``
     init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    made.__init__ = init  # type: ignore[misc]
+    remade.__init__ = init
     # The class ``dataclass`` remakes with slots keeps a ``__setattr__`` written for the class
     # before, which fails with a confusing TypeError on a name that is not a field.
-    made.__setattr__ = _refuse_set  # type: ignore[assignment,method-assign]
-    made.__delattr__ = _refuse_delete  # type: ignore[assignment,method-assign]
+    remade.__setattr__ = _refuse_set
+    remade.__delattr__ = _refuse_delete
     return made
 
 
