@@ -85,6 +85,26 @@ def test_anachronism(quote: str, value: D, resolved_by: Resolution, flagged: boo
         assert "dated spring 2022 (from events.yaml line 2)" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("quote", "phrase", "flagged"),
+    [
+        ("The port aims to double its traffic by 2030.", "2030", False),
+        ("The council's goal is a city without cars by 2030.", "2030", False),
+        ("Unemployment could halve by 2030, the minister said.", "2030", False),
+        ("The population is projected to reach ten million by 2030.", "2030", False),
+        ("The bonds are redeemable after 2031.", "2031", False),
+        ("The approach of the year 2030 has planners in a frenzy.", "2030", False),
+        ("Her promise to halve waiting lists by 2030 has been dropped.", "2030", False),
+        ("The population reached ten million in 2030.", "2030", True),
+        ("In 2030 the port doubled its traffic.", "2030", True),
+    ],
+)  # fmt: skip
+def test_a_forecast_or_a_plan_is_no_anachronism(quote: str, phrase: str, flagged: bool) -> None:
+    c = make("004:x", D.of_year(int(phrase)), quote, text=phrase)
+    dated = curation("sources:\n  docs/004.txt:\n    published: 2022-21\n")
+    assert bool(anachronisms([c], SPRING_2022, dated)) is flagged
+
+
 def test_unresolved_only_without_a_publication_date() -> None:
     last_week = make("009:last-week", None, "The ferry stopped last week.", text="last week",
                      resolved_by=Resolution.UNRESOLVED)  # fmt: skip

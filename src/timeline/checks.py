@@ -46,6 +46,7 @@ __all__ = [
     "format_report",
     "mismatches",
     "problems_to_json",
+    "reports_as_past",
     "run_checks",
     "unresolved",
     "uncurated_problems",
@@ -66,12 +67,47 @@ LOOKING_AHEAD = (
     "intends",
     "aims",
     "forecast",
+    "forecasts",
     "proposed",
     "deadline",
     "target",
+    "targets",
+    "goal",
+    "goals",
+    "aim",
+    "hope",
+    "hopes",
+    "promise",
+    "promised",
+    "pledged",
+    "projected",
+    "projection",
+    "predicted",
+    "prediction",
+    "predict",
+    "predicts",
+    "predicting",
+    "estimate",
+    "estimates",
+    "anticipated",
+    "anticipates",
+    "outlook",
+    "future",
+    "foresee",
+    "foresees",
+    "likely",
+    "may",
+    "might",
+    "could",
+    "should",
+    "must",
+    "option",
+    "requires",
+    "required to",
 )
 _AHEAD = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in LOOKING_AHEAD) + r")(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in LOOKING_AHEAD) + r")(?![A-Za-z])"
+    r"|\b[a-z]{3,}(?:able|ible)\b",  # "redeemable after 2031", "payable in 2030"
     re.IGNORECASE,
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -155,7 +191,7 @@ def anachronisms(
         if when is None or when.earliest is None or (given is None and c.resolved_by not in
                                                      STATED):  # fmt: skip
             continue
-        if when.earliest <= published.latest or _AHEAD.search(c.quote):
+        if when.earliest <= published.latest or not reports_as_past(c):
             continue
         dated = (
             f"{c.text!r} ({when.display()}, the date {curation.path} gives it at line "  # type: ignore[union-attr]
@@ -172,6 +208,21 @@ def anachronisms(
             )
         )
     return found
+
+
+def reports_as_past(candidate: Candidate) -> bool:
+    """True when the sentence tells its date phrase's happening as past: the verb nearest
+    the phrase is a past ("was published on 1 March", "judged ... by September"), and no word
+    looks ahead. A forecast, a plan, a target or a term is no past ("is expected to double by
+    2030", "aims to", "redeemable after 2031", "could halve by 2030"); nor is a sentence with
+    no past at all ("the approach of the year 2000")."""
+    from .tagger.tense import tense  # only for dates after the publication date: rare
+
+    if _AHEAD.search(candidate.quote):
+        return False
+    start = max(candidate.start - candidate.quote_start, 0)
+    end = max(candidate.end - candidate.quote_start, start)
+    return tense(candidate.quote, start, end) == "past"
 
 
 def _curated_dates(curation: Curation | None) -> tuple[set[str], dict[str, tuple[DateValue, int]]]:
