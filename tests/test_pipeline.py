@@ -225,7 +225,7 @@ def test_a_skipped_document_gives_its_prefix_back(docs) -> None:
     Path("docs/sub/001_empty.txt").write_text("Dated 2011.", encoding="utf-8")
     clashing = extract([Path("docs")], cache=False)
     assert [c.id for c in clashing.candidates][:2] == [
-        "docs-001-one:june-2018", "docs-001-one:yesterday",
+        "docs/001_one.txt:june-2018", "docs/001_one.txt:yesterday",
     ]  # fmt: skip
 
 

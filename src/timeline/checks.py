@@ -35,6 +35,7 @@ from .curation import Curation, Problem
 from .curation.model import ProblemList
 from .dates import DateValue, Precision
 from .errors import ExitCode
+from .events.ids import shared_prefixes
 from .models import Candidate, Event, Resolution
 from .tagger import vocab
 
@@ -389,6 +390,43 @@ def unsourced(events: Iterable[Event], curation: Curation | None = None) -> list
     return found
 
 
+def id_problems(candidates: Sequence[Candidate], curation: Curation | None = None) -> list[Problem]:
+    """Two candidates with one id (an error: a correction would apply to both), and documents
+    that share the number or name their ids would start with (a warning saying which ids
+    each has instead)."""
+    first: dict[str, Candidate] = {}
+    problems = []
+    prefixes: dict[str, str] = {}
+    for candidate in candidates:
+        prefixes.setdefault(candidate.source, candidate.id.split(":", 1)[0])
+        other = first.setdefault(candidate.id, candidate)
+        if other is not candidate:
+            problems.append(_problem(
+                "error", "id-collision", candidate,
+                f"the id {candidate.id!r} is also that of a candidate in {other.source} line "
+                f"{other.line}; a correction would apply to both (rename one of the files)",
+            ))  # fmt: skip
+    named = curation.named_documents() if curation is not None else set()
+    by_source = {c.source: c for c in reversed(candidates)}
+    for short, members in shared_prefixes(prefixes, prefixes):
+        keeper = members[0] if prefixes[members[0]] == short else None
+        for path in members:
+            if path == keeper:
+                continue
+            why = (
+                f"{keeper} keeps it, being the one the curated file names"
+                if keeper
+                else "none of them keeps it, as the curated file names "
+                f"{'several' if sum(m in named for m in members) > 1 else 'none'} of them"
+            )
+            problems.append(_problem(
+                "warning", "shared-prefix", by_source[path],
+                f"{len(members)} documents would start their ids with {short!r}: this one's "
+                f"start with {prefixes[path]!r} ({why})",
+            ))  # fmt: skip
+    return problems
+
+
 def check_candidates(
     candidates: Sequence[Candidate],
     sources: Mapping[str, SourceInfo],
@@ -400,6 +438,7 @@ def check_candidates(
 ) -> list[Problem]:
     """Every check of the documents and the events (not those of applying the curation)."""
     return [
+        *id_problems(candidates, curation),
         *uncurated_problems(candidates, curation, verbose=verbose),
         *mismatches(candidates, curation, index=index),
         *anachronisms(candidates, sources, curation),

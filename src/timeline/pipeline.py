@@ -381,7 +381,8 @@ def extract(
     orders = numeric_orders(curation)
     day_firsts = {name: orders.get(name, day_first) for _, name in plan.files}
     known = published_dates(curation) if curation else {}
-    tasks = _tasks(plan, known, published, store, every_kind, day_firsts)
+    named = named_paths(curation)
+    tasks = _tasks(plan, known, published, store, every_kind, day_firsts, named)
     run = _Run(store, _ticker(progress, len(plan.files), len(plan.early)))
     misses = run.from_cache(tasks)
     if engine is not None:
@@ -391,7 +392,7 @@ def extract(
     outcomes = {**plan.early, **run.outcomes}
     prefixes = {task.name: task.prefix for task in tasks}
     result = _assemble([outcomes[i] for i in range(len(plan.files))], len(tasks) - len(misses),
-                       prefixes)  # fmt: skip
+                       prefixes, named)  # fmt: skip
     if note:
         result.collection.warnings.insert(0, note)
     return result
@@ -404,10 +405,11 @@ def _tasks(
     store: Cache | None,
     every_kind: bool,
     day_first: dict[str, bool],
+    named: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[Task]:
     """A task for each document to read, with its id prefix and publication date."""
     readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
-    prefixes = assign_prefixes([name for _, _, name in readable])
+    prefixes = assign_prefixes([name for _, _, name in readable], named)
     tasks = []
     for index, path, name in readable:
         when, origin = published_for(name, known_dates, published)
@@ -514,13 +516,15 @@ def _ticker(progress: Progress | None, total: int, done: int) -> Callable[[], No
     return tick
 
 
-def _assemble(outcomes: list[Outcome], cached: int, prefixes: dict[str, str]) -> Extraction:
+def _assemble(
+    outcomes: list[Outcome], cached: int, prefixes: dict[str, str], named: set[str] = frozenset()
+) -> Extraction:
     """Outcomes in document order into an Extraction; ids re-prefixed if a skipped document
     had made two prefixes clash (``prefixes`` are those of all the documents planned)."""
     collection = Collection()
     result = Extraction(collection, cached=cached)
     read = [o.name for o in outcomes if o.skipped is None]
-    final = prefixes if len(read) == len(prefixes) else assign_prefixes(read)
+    final = prefixes if len(read) == len(prefixes) else assign_prefixes(read, named)
     failed_writes = 0
     for outcome in outcomes:
         if outcome.skipped is not None:
@@ -535,6 +539,12 @@ def _assemble(outcomes: list[Outcome], cached: int, prefixes: dict[str, str]) ->
     if failed_writes:
         collection.warnings.append(f"cache: {failed_writes} result(s) could not be saved")
     return result
+
+
+def named_paths(curation: Curation | None) -> set[str]:
+    """The document paths the curated file names: its sources and its added events' sources
+    (such a document keeps its short id prefix; see ``timeline.events.ids``)."""
+    return curation.named_documents() if curation is not None else set()
 
 
 def load_optional_curation(path: Path | None) -> Curation | None:

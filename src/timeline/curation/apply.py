@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..dates import DateValue
 from ..events.happenings import PERIOD_END
+from ..events.ids import document_prefix, earlier_ids
 from ..models import Candidate, Document, Event, Resolution, SourceRef
 from .model import (
     AddedEvent,
@@ -117,6 +118,7 @@ class _Applier:
     ) -> None:
         self.candidates = list(candidates)
         self.by_id: dict[str, Candidate] = {}
+        self._renamed: dict[str, str] | None = None
         for candidate in self.candidates:
             self.by_id.setdefault(candidate.id, candidate)
         self.curation = curation
@@ -211,7 +213,25 @@ class _Applier:
     def unknown(self, wanted: str) -> str:
         if wanted in self.curation.added:
             return f"{wanted!r} is an added event, not a candidate; only candidates can be merged"
+        now = self.renamed().get(wanted)
+        if now is not None:
+            source = self.by_id[now].source
+            keep = wanted.split(":", 1)[0]
+            hint = (f"; or name {source} under 'sources:' to keep {keep!r}"
+                    if keep == document_prefix(source) else "")  # fmt: skip
+            return (f"no candidate has the id {wanted!r}: its document's ids now start "
+                    f"{now.split(':', 1)[0]!r}, so it is {now!r}{hint}")  # fmt: skip
         return f"no candidate has the id {wanted!r}{_closest(wanted, list(self.by_id))}"
+
+    def renamed(self) -> dict[str, str]:
+        """Ids candidates may have had before their document's prefix changed -> their ids."""
+        if self._renamed is None:
+            found: dict[str, str | None] = {}
+            for cid, candidate in self.by_id.items():
+                for old in earlier_ids(cid, candidate.source):
+                    found[old] = None if old in found else cid  # None: it could be either
+            self._renamed = {old: cid for old, cid in found.items() if cid is not None}
+        return self._renamed
 
     def check_ids(self) -> None:
         for correction in self.curation.corrections.values():

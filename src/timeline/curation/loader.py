@@ -424,7 +424,7 @@ class _Loader:
         return result
 
     def corrections(self, nodes: list[Node]) -> dict[str, Correction]:
-        prefixes = assign_prefixes(list(self.orders))
+        prefixes = assign_prefixes(list(self.orders), set(self.orders))
         self.order_of_prefix = {prefixes[path]: order for path, order in self.orders.items()}
         result: dict[str, Correction] = {}
         for cid, key, value in self.section(nodes, "events", "candidate ids to corrections"):

@@ -204,6 +204,10 @@ class Curation:
     def is_empty(self) -> bool:
         return not (self.sources or self.corrections or self.added or self.documents)
 
+    def named_documents(self) -> set[str]:
+        """The document paths the file names: its sources and its added events' sources."""
+        return {*self.sources, *(path for added in self.added.values() for path in added.sources)}
+
     def mentioned(self) -> set[str]:
         """Every candidate id the file names: as an entry, in a merge or in a distinct list."""
         ids = set(self.corrections)

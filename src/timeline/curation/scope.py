@@ -65,7 +65,7 @@ def split_unread(
     unread = [path for path in _known(curation) if path not in read_paths]
     if not unread:
         return list(problems), Unread()
-    prefixes = assign_prefixes(sorted({*unread, *read_paths}))
+    prefixes = assign_prefixes(sorted({*unread, *read_paths}), curation.named_documents())
     read_prefixes = {prefixes[path] for path in read_paths}
     by_prefix = {prefixes[path]: path for path in unread if prefixes[path] not in read_prefixes}
     sources_at = {(meta.line, meta.column): path for path, meta in curation.sources.items()}
