@@ -11,9 +11,15 @@ set and no look-ahead.
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812
-from re import _parser
+import sys
 from typing import Any
+
+if sys.version_info >= (3, 11):
+    from re import _constants as C  # noqa: N812
+    from re import _parser
+else:  # the same modules under their old names, which 3.11 deprecates
+    import sre_constants as C  # noqa: N812
+    import sre_parse as _parser
 
 #: The characters a case-insensitive pattern matches for an ASCII letter, beyond its two
 #: ASCII forms ("i" also matches "İ" and "ı", "k" the Kelvin sign, "s" the long s).
@@ -28,7 +34,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     """Every character a match of ``pattern`` can start with; ``None`` when that is not
     known or the pattern can match the empty string."""
     try:
-        chars, empty = _sequence(list(_parser.parse(pattern)), nocase=False)
+        chars, empty = _sequence(_parser.parse(pattern).data, nocase=False)
     except _Unknown:
         return None
     return None if empty else frozenset(chars)
