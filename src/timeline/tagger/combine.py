@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TypeGuard
 
 from ..models import Kind
 from . import patterns as P
@@ -76,9 +77,9 @@ def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found 
     if "and" in gap.group().lower() and a.prep != "between":
         if not _next_months(text, a, b, before):
             return None
-    if a.spec.year is not None and b.spec.year is None:  # type: ignore[union-attr]
+    if a.spec.year is not None and b.spec.year is None:
         return None  # "2019 to May": too loose to be a range
-    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)
 
 
 def _days_named(text: str, a: Found, b: Found) -> Found | None:
@@ -89,10 +90,10 @@ def _days_named(text: str, a: Found, b: Found) -> Found | None:
     gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
     if gap is None or ("and" in gap.group().lower()) != (a.prep == "between"):
         return None
-    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)  # type: ignore[arg-type]
+    return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)
 
 
-def _a_day(spec: object) -> bool:
+def _a_day(spec: object) -> TypeGuard[Calendar | RelativeWeekday]:
     if isinstance(spec, RelativeWeekday):
         return spec.mode == "bare"
     return isinstance(spec, Calendar) and spec.day is not None and spec.qualifier is None
@@ -107,11 +108,12 @@ def _next_months(text: str, a: Found, b: Found, before: Found | None) -> bool:
         return False
     if first.month is None or second.month != first.month % 12 + 1:
         return False
-    listed = before is not None and before.kind is Kind.DATE and isinstance(before.spec, Calendar)
-    return not (listed and P.LIST_BEFORE.fullmatch(text, before.end, a.start))  # type: ignore[union-attr]
+    if before is None or before.kind is not Kind.DATE or not isinstance(before.spec, Calendar):
+        return True  # not in a list of months
+    return not P.LIST_BEFORE.fullmatch(text, before.end, a.start)
 
 
-def _joinable(spec: object) -> bool:
+def _joinable(spec: object) -> TypeGuard[Calendar]:
     return (
         isinstance(spec, Calendar) and spec.qualifier is None and spec.decade is None
         and spec.century is None and (spec.month is not None or spec.year is not None)

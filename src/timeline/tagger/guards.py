@@ -30,7 +30,8 @@ def word_before(text: str, start: int) -> str:
     if not last or not (last.isalnum() or last in _TOKEN_MARKS):
         return ""  # ("May 16, 2019": no token right before the year)
     token = _TOKEN.match(text[floor:end][::-1])
-    return text[end - token.end() : end].rstrip(".")  # type: ignore[union-attr]
+    assert token is not None  # the pattern matches the empty string too
+    return text[end - token.end() : end].rstrip(".")
 
 
 def word_after(text: str, end: int) -> str:

@@ -10,6 +10,7 @@ search then skips at once to the places that character occurs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from . import vocab
 from .firsts import case_forms, gate
@@ -26,10 +27,10 @@ DATE_START = r"(?<![\w£$€.,/:#+@'’])"
 END = r"(?![\w@])"
 
 
-def _alt(words: object, nocase: bool = False) -> str:
+def _alt(words: Iterable[str], nocase: bool = False) -> str:
     """An alternation of literal words, longest first, behind a look-ahead on their first
     letters so that a position no word can start at is rejected at once."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    items = sorted(set(words), key=lambda w: (-len(w), w))
     firsts = {w[0] for w in items}
     if nocase:
         firsts |= {c.swapcase() for c in firsts}
@@ -38,13 +39,13 @@ def _alt(words: object, nocase: bool = False) -> str:
     return f"(?=[{gate}])(?:{body})"
 
 
-def _led(words: object, guard: str = r"[\w@'’]", nocase: bool = True) -> str:
+def _led(words: Iterable[str], guard: str = r"[\w@'’]", nocase: bool = True) -> str:
     """Words (lower case, Capitalised, UPPER CASE when ``nocase``, else as given) in an
     alternation grouped by first letter, each letter followed by the look-behind "not after
     ``guard``": a pattern that starts with it starts with a literal character, which the
     search skips to much faster than it tries a look-behind at every position."""
     forms: set[str] = set()
-    for word in words:  # type: ignore[attr-defined]
+    for word in words:
         forms.update((word, word.capitalize(), word.upper()) if nocase else (word,))
     by_first: dict[str, set[str]] = {}
     for form in forms:
@@ -58,10 +59,10 @@ def _led(words: object, guard: str = r"[\w@'’]", nocase: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def _cased(words: object) -> str:
+def _cased(words: Iterable[str]) -> str:
     """Words spelt Capitalised or UPPER CASE only ("March", "MARCH", not "march")."""
     forms: set[str] = set()
-    for word in words:  # type: ignore[attr-defined]
+    for word in words:
         forms.update((word.capitalize(), word.upper()))
     return _alt(forms)
 
@@ -74,19 +75,19 @@ def _forms(char: str) -> str:
     return "[" + "".join(sorted(re.escape(c) for c in forms)) + "]"
 
 
-def _gate(words: object) -> str:
+def _gate(words: Iterable[str]) -> str:
     """A look-ahead on the first letters of ``words`` in any case."""
-    chars = set().union(*(case_forms(w[0]) for w in words))  # type: ignore[attr-defined]
+    chars = set().union(*(case_forms(w[0]) for w in words))
     return "(?=[" + "".join(sorted(re.escape(c) for c in chars)) + "])"
 
 
-def _nocase(words: object) -> str:
+def _nocase(words: Iterable[str]) -> str:
     """Words in any case, longest first, in an alternation grouped by first letter: each group
     starts with a class of the forms of its letter, read with case, so that the groups whose
     letter is not there are skipped at once (alternatives read without case are each tried).
     Two words starting with different letters never match at one place, so the order of the
     groups changes nothing; within each, the words keep their order."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    items = sorted(set(words), key=lambda w: (-len(w), w))
     groups: dict[str, list[str]] = {}
     for word in items:
         groups.setdefault(word[0].lower(), []).append(word[1:])
@@ -148,6 +149,10 @@ MODE = r"(?P<mode>(?i:this|last|next))"
 ANA_NEXT = rf"(?i:the){SP}(?i:next|following|previous|preceding)"
 
 
+#: A tree of phrases by letter: each key a character, or "" where a phrase ends.
+_Trie = dict[str, "_Trie"]
+
+
 def _spelt(phrases: list[str]) -> str:
     """Phrases (lower case, matched in any case) as one alternation factored on common
     prefixes; in them " " is a short run of spaces, "~" a hyphen or one space. Of two phrases
@@ -155,7 +160,7 @@ def _spelt(phrases: list[str]) -> str:
     as in an alternation of the phrases longest first; but each place is rejected after a few
     characters. Each letter is a class of its forms, read with case: an alternative that
     starts with one is skipped at once where it cannot match."""
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for phrase in phrases:
         node = root
         for char in phrase:
@@ -163,7 +168,7 @@ def _spelt(phrases: list[str]) -> str:
         node[""] = {}
     spelt = {" ": SP, "~": r"[-\s]"}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: _Trie) -> str:
         assert not (" " in node and "~" in node)  # two ways to read a space: ambiguous
         alts = [(spelt.get(k) or _forms(k)) + build(v) for k, v in sorted(node.items()) if k]
         if not alts:
@@ -236,7 +241,9 @@ def _fold(pattern: str) -> str:
             out.append(pattern[i : end + 1])
             i = end + 1
         elif char == "(":
-            token = _GROUP_OPEN.match(pattern, i).group()  # type: ignore[union-attr]
+            group = _GROUP_OPEN.match(pattern, i)
+            assert group is not None  # every "(" opens a group
+            token = group.group()
             if not token.startswith("(?P="):
                 opened.append((len(out), token))
             out.append(token)

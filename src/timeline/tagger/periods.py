@@ -8,11 +8,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..models import Kind
 from . import guards, vocab
 from . import patterns as P
+from .scan import Match
 from .specs import Calendar, Found, Holiday, ReportPeriod
 
 _ONES = "|".join(vocab.ONES)
@@ -54,7 +53,7 @@ SPOKEN_YEAR = P._c(
 )
 
 
-def report(text: str, m: re.Match[str]) -> Found | None:
+def report(text: str, m: Match) -> Found | None:
     det, adj = (m.group("det") or "").lower(), (m.group("adj") or "").lower()
     ago, noun, qw = m.group("ago"), m.group("noun"), m.group("qw")
     if not (det or ago) or (qw and not ago):
@@ -71,7 +70,7 @@ def report(text: str, m: re.Match[str]) -> Found | None:
     return Found(start, m.end(), Kind.DATE, spec)
 
 
-def report_year(text: str, m: re.Match[str]) -> Found | None:
+def report_year(text: str, m: Match) -> Found | None:
     qw = m.group("qw")
     subyear = vocab.QUARTERS[qw.lower()] if qw else None
     year = int(m.group("y")) if m.group("y") else None
@@ -82,11 +81,11 @@ def report_year(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), Kind.DATE, spec)
 
 
-def year_ago_adjective(text: str, m: re.Match[str]) -> Found | None:
+def year_ago_adjective(text: str, m: Match) -> Found | None:
     return Found(m.start(), m.end(), Kind.DATE, ReportPeriod(-4))
 
 
-def holiday(text: str, m: re.Match[str]) -> Found | None:
+def holiday(text: str, m: Match) -> Found | None:
     if guards.name_before(text, m.start("h")):
         return None
     name = m.group("h").replace("’", "'")
@@ -95,7 +94,7 @@ def holiday(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), Kind.DATE, Holiday(name, year, mode))
 
 
-def spoken_year(text: str, m: re.Match[str]) -> Found | None:
+def spoken_year(text: str, m: Match) -> Found | None:
     century = m.group("c")
     if century:
         base = vocab.SPOKEN_CENTURIES[century.lower()]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..models import Kind
 from . import guards, periods, vocab
 from . import patterns as P
-from .scan import Scanner, matches
+from .scan import Match, Scanner, matches
 from .specs import (
     Anaphoric,
     Calendar,
@@ -25,10 +25,11 @@ from .specs import (
     RelativeUnit,
     RelativeWeekday,
     RelativeWeekend,
+    Spec,
     Timex,
 )
 
-Builder = Callable[[str, re.Match[str]], "Found | list[Found] | None"]
+Builder = Callable[[str, Match], "Found | list[Found] | None"]
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -43,7 +44,7 @@ def _year(digits: str) -> Calendar:
     return Calendar(int(digits))
 
 
-def _month(m: re.Match[str], group: str = "m") -> int:
+def _month(m: Match, group: str = "m") -> int:
     return vocab.MONTHS[_norm(m.group(group))]
 
 
@@ -54,13 +55,13 @@ def _weekday(word: str | None) -> int | None:
     return vocab.WEEKDAYS.get(key, vocab.WEEKDAY_ABBREVIATIONS.get(key))
 
 
-def _group(m: re.Match[str], name: str) -> str | None:
+def _group(m: Match, name: str) -> str | None:
     """Group ``name`` of ``m``; ``None`` when it matched nothing or the pattern has none (as
     ``m.groupdict().get(name)``, without building the dictionary)."""
     return m.group(name) if name in m.re.groupindex else None
 
 
-def _qualifier(m: re.Match[str]) -> str | None:
+def _qualifier(m: Match) -> str | None:
     text = _group(m, "q")
     return _qualifier_of(text) if text else None
 
@@ -76,17 +77,17 @@ def _qualifier_of(text: str) -> str | None:
     return None
 
 
-def _int(m: re.Match[str], group: str) -> int | None:
+def _int(m: Match, group: str) -> int | None:
     value = _group(m, group)
     return int(value) if value else None
 
 
-def _prep(m: re.Match[str]) -> str | None:
+def _prep(m: Match) -> str | None:
     value = _group(m, "prep")
     return _norm(value) if value else None
 
 
-def _span_after_prep(m: re.Match[str]) -> int:
+def _span_after_prep(m: Match) -> int:
     """Where the span starts: after the preposition, which is never part of it."""
     if _group(m, "prep"):
         rest = m.string[m.end("prep") : m.end()]
@@ -94,19 +95,19 @@ def _span_after_prep(m: re.Match[str]) -> int:
     return m.start()
 
 
-def _date(m: re.Match[str], spec: object, start: int | None = None) -> Found:
-    return Found(m.start() if start is None else start, m.end(), Kind.DATE, spec, _prep(m))  # type: ignore[arg-type]
+def _date(m: Match, spec: Spec, start: int | None = None) -> Found:
+    return Found(m.start() if start is None else start, m.end(), Kind.DATE, spec, _prep(m))
 
 
 # ------------------------------------------------------------------------------ calendar dates
-def day_month_year(text: str, m: re.Match[str]) -> Found | None:
+def day_month_year(text: str, m: Match) -> Found | None:
     if guards.reference_before(text, m.start()) or guards.dash_before(text, m.start()):
         return None
     spec = Calendar(_int(m, "y"), _month(m), int(m.group("d")), _weekday(m.group("wd")))
     return _date(m, spec)
 
 
-def month_day_year(text: str, m: re.Match[str]) -> Found | None:
+def month_day_year(text: str, m: Match) -> Found | None:
     if guards.dash_before(text, m.start()):
         return None
     ambiguous = _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS
@@ -119,7 +120,7 @@ def month_day_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, spec)
 
 
-def month_other_year(text: str, m: re.Match[str]) -> Found | None:
+def month_other_year(text: str, m: Match) -> Found | None:
     """A month (and day) in the year spoken of before, or in a year counted from the
     publication: "August of that year", "June last year"."""
     if m.group("d1") and m.group("d2"):
@@ -133,7 +134,7 @@ def month_other_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, spec)
 
 
-def month_year(text: str, m: re.Match[str]) -> Found | None:
+def month_year(text: str, m: Match) -> Found | None:
     if guards.count_follows(text, m.end()) or guards.dash_before(text, m.start()):
         return None
     if _norm(m.group("m")) in vocab.AMBIGUOUS_MONTHS and not m.group("q"):
@@ -146,7 +147,7 @@ _DAY_AFTER = re.compile(r"\s{1,3}[0-9]")
 _OF_AFTER = re.compile(r"\s{1,3}of\b")
 
 
-def month_alone(text: str, m: re.Match[str]) -> Found | None:
+def month_alone(text: str, m: Match) -> Found | None:
     # (the most frequent rule: each group is read once)
     word, raw_prep, mode, qual = m.group("m", "prep", "mode", "q")
     norm = _norm(word)
@@ -173,13 +174,13 @@ def month_alone(text: str, m: re.Match[str]) -> Found | None:
     return Found(start, end, Kind.DATE, Calendar(month=month, qualifier=qualifier), prep)
 
 
-def qualified_year(text: str, m: re.Match[str]) -> Found | None:
+def qualified_year(text: str, m: Match) -> Found | None:
     if guards.count_follows(text, m.end()):
         return None
     return _date(m, Calendar(int(m.group("y")), qualifier=_qualifier(m)))
 
 
-def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
+def year_after_prep(text: str, m: Match) -> list[Found]:
     prep = _prep(m) or ""
     if prep == "by" and guards.quantity_before(text, m.start()):
         return []
@@ -199,14 +200,14 @@ def year_after_prep(text: str, m: re.Match[str]) -> list[Found]:
     return found
 
 
-def year_attributive(text: str, m: re.Match[str]) -> Found | None:
+def year_attributive(text: str, m: Match) -> Found | None:
     year = int(m.group("y"))
     if guards.count_follows(text, m.end()) and (year % 50 == 0 or year < 1500):
         return None  # "the 2000 residents"; but "the 1777 campaigns", "its 2006 highs"
     return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
 
 
-def year_bare(text: str, m: re.Match[str]) -> Found | None:
+def year_bare(text: str, m: Match) -> Found | None:
     """A year with no preposition or determiner: kept unless it reads as an amount."""
     if guards.count_follows(text, m.end()):
         return None
@@ -230,17 +231,17 @@ def _name_follows(text: str, end: int) -> bool:
     return _NAME_AFTER.match(text, end) is not None
 
 
-def year_in_brackets(text: str, m: re.Match[str]) -> Found | None:
+def year_in_brackets(text: str, m: Match) -> Found | None:
     return Found(m.start("y"), m.end("y"), Kind.DATE, _year(m.group("y")))
 
 
-def year_possessive(text: str, m: re.Match[str]) -> Found | None:
+def year_possessive(text: str, m: Match) -> Found | None:
     if guards.reference_before(text, m.start()):
         return None
     return _date(m, _year(m.group("y")))
 
 
-def year_range(text: str, m: re.Match[str]) -> Found | None:
+def year_range(text: str, m: Match) -> Found | None:
     sep = _norm(m.group("sep") or "")
     if sep == "and" and not m.group("prep"):
         return None
@@ -261,19 +262,19 @@ def year_range(text: str, m: re.Match[str]) -> Found | None:
     return Found(_span_after_prep(m), m.end(), Kind.DATE, spec, _prep(m))
 
 
-def day_range(text: str, m: re.Match[str]) -> Found | None:
+def day_range(text: str, m: Match) -> Found | None:
     if _two_days(m) or guards.reference_before(text, m.start()):
         return None
     return _days(m, _span_after_prep(m))
 
 
-def month_day_range(text: str, m: re.Match[str]) -> Found | None:
+def month_day_range(text: str, m: Match) -> Found | None:
     if _two_days(m) or not m.group("y") and guards.count_follows(text, m.end()):
         return None
     return _days(m, m.start())
 
 
-def _two_days(m: re.Match[str]) -> bool:
+def _two_days(m: Match) -> bool:
     """Whether "6 and 8 May" names two days, not a range: days joined by "and" make one
     only after "between", or when they follow each other ("May 6 and 7")."""
     if _norm(_group(m, "sep") or "") != "and" or _group(m, "prep"):
@@ -281,7 +282,7 @@ def _two_days(m: re.Match[str]) -> bool:
     return int(m.group("d2")) != int(m.group("d1")) + 1
 
 
-def _days(m: re.Match[str], start: int) -> Found | None:
+def _days(m: Match, start: int) -> Found | None:
     first, last = int(m.group("d1")), int(m.group("d2"))
     if not first < last:
         return None
@@ -290,7 +291,7 @@ def _days(m: re.Match[str], start: int) -> Found | None:
     return Found(start, m.end(), Kind.DATE, spec, _prep(m))
 
 
-def numeric_date(text: str, m: re.Match[str], day_first: bool = True) -> Found | None:
+def numeric_date(text: str, m: Match, day_first: bool = True) -> Found | None:
     """ "01/03/2023" (day first, or month first when asked), "25/12/2022" either way."""
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
     if len(m.group("y")) == 2:
@@ -303,11 +304,11 @@ def numeric_date(text: str, m: re.Match[str], day_first: bool = True) -> Found |
     return _date(m, Calendar(year, month, day))
 
 
-def iso_date(text: str, m: re.Match[str]) -> Found | None:
+def iso_date(text: str, m: Match) -> Found | None:
     return _date(m, Calendar(int(m.group("y")), int(m.group("m")), int(m.group("d"))))
 
 
-def season(text: str, m: re.Match[str]) -> Found | None:
+def season(text: str, m: Match) -> Found | None:
     word, mode, prep = _norm(m.group("s")), _norm(m.group("mode") or ""), _prep(m)
     code, qual, year = vocab.SEASONS[word], _qualifier(m), _int(m, "y")
     start = _span_after_prep(m)
@@ -334,7 +335,7 @@ def season(text: str, m: re.Match[str]) -> Found | None:
     return Found(start, m.end(), Kind.DATE, Calendar(year, subyear=code, qualifier=qual), prep)
 
 
-def decade(text: str, m: re.Match[str]) -> Found | None:
+def decade(text: str, m: Match) -> Found | None:
     if m.group("dec"):
         first = int(m.group("dec"))
         if first % 100 == 0 and first < 2000:
@@ -345,7 +346,7 @@ def decade(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Calendar(decade=first, qualifier=_qualifier(m)))
 
 
-def century(text: str, m: re.Match[str]) -> Found | None:
+def century(text: str, m: Match) -> Found | None:
     number = _int(m, "cd") or vocab.ORDINALS.get(_norm(m.group("cw") or ""), 0)
     before_common_era = (m.group("era") or "").upper().startswith("B")
     if not 1 <= number <= (100 if before_common_era else 22):
@@ -355,7 +356,7 @@ def century(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Calendar(century=number, qualifier=_qualifier(m)))
 
 
-def quarter(text: str, m: re.Match[str]) -> Found | None:
+def quarter(text: str, m: Match) -> Found | None:
     number = _int(m, "qd")
     code = 32 + number if number else vocab.QUARTERS[_norm(m.group("qw"))]
     if number and not m.group("y"):
@@ -366,14 +367,14 @@ def quarter(text: str, m: re.Match[str]) -> Found | None:
     return Found(start, m.end(), Kind.DATE, Calendar(_int(m, "y"), subyear=code))
 
 
-def half(text: str, m: re.Match[str]) -> Found | None:
+def half(text: str, m: Match) -> Found | None:
     code = vocab.HALVES[_norm(m.group("hw"))]
     if m.group("mode"):
         return _date(m, RelativeNamed(_norm(m.group("mode")), subyear=code))
     return _date(m, Calendar(int(m.group("y")), subyear=code))
 
 
-def part_of(text: str, m: re.Match[str]) -> Found | None:
+def part_of(text: str, m: Match) -> Found | None:
     """The first or last months of a year, or days of a month, as the span of them: "the
     first two months of 1939" is January to February 1939, "the last ten days of May 1940"
     the 22nd to the 31st."""
@@ -408,14 +409,14 @@ def _month_length(year: int | None, month: int) -> int | None:
 
 
 # ------------------------------------------------------------------------------ relative dates
-def relative_day(text: str, m: re.Match[str]) -> Found | None:
+def relative_day(text: str, m: Match) -> Found | None:
     word = m.group("w")
     if word[0].isupper() and not word.isupper() and not guards.sentence_start(text, m.start()):
         return None  # "the Today programme": a name
     return _date(m, RelativeDay(vocab.RELATIVE_DAYS[_norm(word)]))
 
 
-def relative_unit(text: str, m: re.Match[str]) -> Found | None:
+def relative_unit(text: str, m: Match) -> Found | None:
     unit = _norm(m.group("u"))
     if m.group("cur"):
         if "full" in m.group("cur").lower() and unit != "year":
@@ -428,14 +429,14 @@ def relative_unit(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, RelativeUnit(unit, offset, _qualifier(m)))
 
 
-def unit_end(text: str, m: re.Match[str]) -> Found | None:
+def unit_end(text: str, m: Match) -> Found | None:
     """ "by year-end" is the end of the publication's year; "since year-end", the last one."""
     offset = -1 if _prep(m) == "since" else 0
     spec = RelativeUnit(_norm(m.group("u")), offset, "late")
     return Found(_span_after_prep(m), m.end(), Kind.DATE, spec, _prep(m))
 
 
-def ago(text: str, m: re.Match[str]) -> Found | None:
+def ago(text: str, m: Match) -> Found | None:
     count = _count(m.group("n"))
     unit = _unit(m.group("u"))
     if not isinstance(count, int) or vocab.UNITS[unit][2]:
@@ -448,7 +449,7 @@ def ago(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, spec, hedge.start("h") if hedge else None)
 
 
-def weekday(text: str, m: re.Match[str]) -> Found | None:
+def weekday(text: str, m: Match) -> Found | None:
     mode = _norm(m.group("mode") or "")
     if guards.word_before(text, m.start("wd")).lower() in vocab.WEEKDAY_NAME_WORDS:
         return None  # "Good Friday", "Super Tuesday"
@@ -461,21 +462,21 @@ def weekday(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, RelativeWeekday(wd, "next" if mode == "coming" else mode))
 
 
-def weekend(text: str, m: re.Match[str]) -> Found | None:
+def weekend(text: str, m: Match) -> Found | None:
     mode = _norm(m.group("mode"))
     mode = {"the": "bare", "coming": "next", "past": "last"}.get(mode, mode)
     return _date(m, RelativeWeekend(mode))
 
 
 # ------------------------------------------------------------------------------ anaphoric, vague
-def reference(text: str, m: re.Match[str]) -> Found | None:
+def reference(text: str, m: Match) -> Found | None:
     word = m.group("w")
     if word[0].isupper() and not guards.sentence_start(text, m.start()):
         return None  # "Soon Yi", "The Future Group"
     return _date(m, Timex(vocab.REFERENCES[_norm(word)]))
 
 
-def bc_range(text: str, m: re.Match[str]) -> Found | None:
+def bc_range(text: str, m: Match) -> Found | None:
     """ "499-493 BC", "from 264 to 241 BC": both ends are years before the common era,
     counted back (EDTF's astronomical years: 499 BC is -498)."""
     first, last = int(m.group("y1")), int(m.group("y2"))
@@ -485,7 +486,7 @@ def bc_range(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start("y1"), m.end(), Kind.DATE, spec, _prep(m))
 
 
-def bc_year(text: str, m: re.Match[str]) -> Found | None:
+def bc_year(text: str, m: Match) -> Found | None:
     year = int(m.group("y"))
     if year == 0 or guards.reference_before(text, m.start()):
         return None
@@ -493,14 +494,14 @@ def bc_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Calendar(1 - year, month, _int(m, "d")))
 
 
-def ad_year(text: str, m: re.Match[str]) -> Found | None:
+def ad_year(text: str, m: Match) -> Found | None:
     year = int(m.group("y1") or m.group("y2"))
     if year == 0 or guards.reference_before(text, m.start()):
         return None
     return _date(m, Calendar(year))
 
 
-def anaphoric(text: str, m: re.Match[str]) -> Found | None:
+def anaphoric(text: str, m: Match) -> Found | None:
     mode = _norm(m.group("mode"))
     if _group(m, "wd"):  # "the following Monday", "the previous Friday"
         offset = vocab.ANAPHORIC_MODES[mode]
@@ -516,7 +517,7 @@ def anaphoric(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Anaphoric(unit, vocab.ANAPHORIC_MODES[mode]))
 
 
-def later(text: str, m: re.Match[str]) -> Found | None:
+def later(text: str, m: Match) -> Found | None:
     unit = _unit(m.group("u"))
     count = 1 if m.group("the") else _count(m.group("n"))
     direction = vocab.LATER_WORDS[_norm(m.group("dir"))]
@@ -544,7 +545,7 @@ _EVENT_AFTER = re.compile(
 )
 
 
-def fiscal(text: str, m: re.Match[str]) -> Found | None:
+def fiscal(text: str, m: Match) -> Found | None:
     """A fiscal year named by the year it ends in: it may have begun in the year before, so
     it is the interval of the two calendar years (no month is invented)."""
     year = int(m.group("y"))
@@ -552,7 +553,7 @@ def fiscal(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Range(Calendar(year - 1), Calendar(year)))
 
 
-def split_year(text: str, m: re.Match[str]) -> Found | None:
+def split_year(text: str, m: Match) -> Found | None:
     first, second = int(m.group("y1")), int(m.group("y2"))
     if second < 100:
         second += first - first % 100
@@ -561,7 +562,7 @@ def split_year(text: str, m: re.Match[str]) -> Found | None:
     return _date(m, Range(Calendar(first), Calendar(second)))
 
 
-def turn_of_century(text: str, m: re.Match[str]) -> Found | None:
+def turn_of_century(text: str, m: Match) -> Found | None:
     number = _int(m, "cd") or vocab.ORDINALS.get(_norm(m.group("cw") or ""), 0)
     if number:
         if not 2 <= number <= 22:
@@ -605,7 +606,7 @@ def _iso(count: int | float | str, unit: str) -> str:
     return f"PT{amount}{designator}" if is_time else f"P{amount}{designator}"
 
 
-def duration(text: str, m: re.Match[str]) -> Found | None:
+def duration(text: str, m: Match) -> Found | None:
     unit_word, number = m.group("u"), _norm(m.group("n"))
     unit = _unit(unit_word)
     if number in ("a", "an") and (unit in vocab.NOT_AFTER_A or _norm(unit_word) != unit):
@@ -622,22 +623,22 @@ def duration(text: str, m: re.Match[str]) -> Found | None:
     return Found(start, m.end(), Kind.DURATION, Period(iso))
 
 
-def unit_long(text: str, m: re.Match[str]) -> Found | None:
+def unit_long(text: str, m: Match) -> Found | None:
     """ "month-long" is P1M, "decades-long" PXY."""
     unit = _unit(m.group("u"))
     count = 1 if unit == _norm(m.group("u")) else "X"
     return Found(m.start(), m.end(), Kind.DURATION, Period(_iso(count, unit)))
 
 
-def bare_units(text: str, m: re.Match[str]) -> Found | None:
+def bare_units(text: str, m: Match) -> Found | None:
     return Found(m.start("u"), m.end(), Kind.DURATION, Period(_iso("X", _unit(m.group("u")))))
 
 
-def duration_lead(text: str, m: re.Match[str]) -> Found | None:
+def duration_lead(text: str, m: Match) -> Found | None:
     return Found(m.start(), m.end(), Kind.DURATION, Period(_iso(1, _unit(m.group("u")))))
 
 
-def every(text: str, m: re.Match[str]) -> Found | None:
+def every(text: str, m: Match) -> Found | None:
     # "every Monday", "each July": the days or months named, as TimeML writes such sets;
     # "every other Sunday" is every two weeks
     if m.group("wd"):
@@ -654,30 +655,30 @@ def every(text: str, m: re.Match[str]) -> Found | None:
     return Found(m.start(), m.end(), Kind.SET, Period(iso))
 
 
-def times_per(text: str, m: re.Match[str]) -> Found | None:
+def times_per(text: str, m: Match) -> Found | None:
     return Found(m.start(), m.end(), Kind.SET, Period(_iso(1, _unit(m.group("u")))))
 
 
-def frequency(text: str, m: re.Match[str]) -> Found | None:
+def frequency(text: str, m: Match) -> Found | None:
     return Found(m.start(), m.end(), Kind.SET, Period(vocab.FREQUENCIES[m.group("w")]))
 
 
 # ------------------------------------------------------------------------------ times of day
-def clock_12(text: str, m: re.Match[str]) -> Found | None:
+def clock_12(text: str, m: Match) -> Found | None:
     hour, minute = int(m.group("h")) % 12, _int(m, "mi") or 0
     if m.group("ap").lower().startswith("p"):
         hour += 12
     return Found(m.start(), m.end(), Kind.TIME, Clock(hour, minute))
 
 
-def clock_24(text: str, m: re.Match[str]) -> Found | None:
+def clock_24(text: str, m: Match) -> Found | None:
     if guards.count_follows(text, m.end()):
         return None
     spec = Clock(int(m.group("h")), int(m.group("mi")))
     return Found(m.start("h"), m.end(), Kind.TIME, spec, _prep(m))
 
 
-def clock_word(text: str, m: re.Match[str]) -> Found | None:
+def clock_word(text: str, m: Match) -> Found | None:
     hour = 0 if _norm(m.group("w")) == "midnight" else 12
     return Found(m.start("w"), m.end(), Kind.TIME, Clock(hour, 0), _prep(m))
 
@@ -795,10 +796,11 @@ def _find_all(
         else:
             found_by = scanner.finditer(pattern, classes)
         for match in found_by:
+            result: Found | list[Found] | None
             if build is numeric_date:
-                result = numeric_date(text, match, day_first)  # type: ignore[arg-type]
+                result = numeric_date(text, match, day_first)
             else:
-                result = build(text, match)  # type: ignore[arg-type]
+                result = build(text, match)
             if result is None:
                 continue
             for found in result if isinstance(result, list) else (result,):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Literal, Protocol, overload
 
 from . import vocab
 from .patterns import LED, NEEDS
@@ -272,7 +272,7 @@ class Condensed:
             keep.extend(self.stretches[first : last + 1])
         return Condensed(self.text, keep)
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str] | Shifted]:
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[Match]:
         """The matches of ``pattern`` in the condensed text, as matches in the source.
 
         Each is found again by matching, at its place in the source, the pattern it stands
@@ -309,11 +309,32 @@ def _led_matches(pattern: re.Pattern[str], string: str) -> Iterator[re.Match[str
         pos = max(m.end() - 1, m.start() + 1)
 
 
-def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str] | Shifted]:
+def matches(pattern: re.Pattern[str], text: str) -> Iterator[Match]:
     """Every match of a rule's pattern in the whole of ``text``."""
     if pattern not in LED:
         return pattern.finditer(text)
     return (LedShifted(m, -1, text) for m in _led_matches(pattern, _JOIN + text))
+
+
+class Match(Protocol):
+    """What a rule reads of a match: a match in the source, or a :class:`Shifted` one."""
+
+    @property
+    def string(self) -> str: ...
+    @property
+    def re(self) -> re.Pattern[str]: ...
+    def start(self, group: int | str = 0, /) -> int: ...
+    def end(self, group: int | str = 0, /) -> int: ...
+    def span(self, group: int | str = 0, /) -> tuple[int, int]: ...
+    @overload
+    def group(self, group: Literal[0] = 0, /) -> str: ...
+    @overload
+    def group(self, group: int | str, /) -> str | Any: ...
+    @overload
+    def group(
+        self, group1: int | str, group2: int | str, /, *groups: int | str
+    ) -> tuple[Any, ...]: ...
+    def groupdict(self) -> dict[str, str | Any]: ...
 
 
 class Shifted:
@@ -380,7 +401,7 @@ class Scanner:
         self._ends: dict[int, int] = {}
         self._firsts: dict[int, int] = {}
 
-    def finditer(self, pattern: re.Pattern[str], classes: frozenset[str]) -> Iterator[Shifted]:
+    def finditer(self, pattern: re.Pattern[str], classes: frozenset[str]) -> Iterator[Match]:
         condensed = self._cache.get(classes)
         if condensed is None:
             if len(classes) == 1:

@@ -6,6 +6,8 @@ built from these tables, so adding a word here is enough to make it recognised.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: Month names and abbreviations (lower case, without a trailing full stop).
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -350,8 +352,8 @@ LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "befo
                                "previously": -1}  # fmt: skip
 
 
-def _last_words(*tables: object) -> frozenset[str]:
-    return frozenset(str(w).split()[-1] for table in tables for w in table)  # type: ignore[attr-defined]
+def _last_words(*tables: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.split()[-1] for table in tables for w in table)
 
 
 # ------------------------------------------------------------------------------ narrative asides
