@@ -37,8 +37,13 @@ def _imported(tmp_path: Path, *args: str) -> set[str]:
     return set(json.loads(listing.read_text(encoding="utf-8")))
 
 
+#: The event stage's rules (titles, noise, grouping by words), also needed only to tag.
+EVENT_STAGE = {"timeline.events.titles", "timeline.events.noise", "timeline.events.words"}
+
+
 def _tagger_parts(modules: set[str]) -> set[str]:
-    return {m.rsplit(".", 1)[-1] for m in modules if m.startswith("timeline.tagger.")} & HEAVY
+    tagger = {m.rsplit(".", 1)[-1] for m in modules if m.startswith("timeline.tagger.")} & HEAVY
+    return tagger | (modules & EVENT_STAGE)
 
 
 @pytest.fixture

@@ -28,9 +28,8 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .corroborate import TermIndex, find_mismatches, index_for
 from .curation import Curation, Problem
 from .curation.model import ProblemList
 from .dates import DateValue, Precision
@@ -38,6 +37,9 @@ from .errors import ExitCode
 from .events.ids import shared_prefixes
 from .models import Candidate, Event, Resolution
 from .tagger import vocab
+
+if TYPE_CHECKING:  # the term index is loaded when a check needs it
+    from .corroborate import TermIndex
 
 __all__ = [
     "CheckReport",
@@ -349,6 +351,8 @@ def mismatches(
     """Two sources that seem to tell of one happening, with dates that cannot both be right."""
     settled = _settled(curation)
     found = []
+    from .corroborate import find_mismatches
+
     for m in find_mismatches(candidates, curation, index=index):
         if m.a.id in settled and m.b.id in settled:
             continue
@@ -501,6 +505,8 @@ def run_checks(
     candidates = extraction.candidates
     sources = {info.path: info for info in extraction.documents}
     if index is None:
+        from .corroborate import index_for
+
         index = index_for(timeline)
     found = check_candidates(
         candidates, sources, curation, timeline.events, verbose=verbose, index=index

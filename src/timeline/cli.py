@@ -14,7 +14,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from typer.core import TyperCommand
@@ -104,18 +104,18 @@ def _either(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def _choice(choices: type[Enum]) -> Callable[[object], Enum | None]:
-    """A callback reading an option's value as one of ``choices`` (any case), or saying in
-    words which values there are."""
+def _choice(choices: type[Enum]) -> Callable[[str | None], str | None]:
+    """A callback checking that an option's value is one of ``choices`` (in any case; it is
+    given in lower case), or saying in words which values there are. The options are typed
+    ``str``, which every typer reads, and compared with the members (``str`` enums)."""
     names = [str(member.value) for member in choices]
 
-    def read(value: object) -> Enum | None:
-        if value is None or isinstance(value, choices):
-            return value  # type: ignore[return-value]
-        try:
-            return choices(str(value).lower())
-        except ValueError:
-            raise typer.BadParameter(f"must be {_either(names)}, not {value!r}") from None
+    def read(value: str | None) -> str | None:
+        if value is None:
+            return None
+        if value.lower() not in names:
+            raise typer.BadParameter(f"must be {_either(names)}, not {value!r}")
+        return value.lower()
 
     return read
 
@@ -124,17 +124,17 @@ def _metavar(choices: type[Enum]) -> str:
     return "|".join(str(member.value) for member in choices)
 
 
-def _jobs(value: object) -> int | None:
-    """``--jobs``: a whole number of processes, 1 or more."""
-    if value is None or isinstance(value, int):
-        return value  # type: ignore[return-value]
+def _jobs(value: str | None) -> str | None:
+    """``--jobs``: a whole number of processes, 1 or more (read by ``Inputs.processes``)."""
+    if value is None:
+        return None
     try:
-        number = int(str(value))
+        number = int(value)
     except ValueError:
         raise typer.BadParameter(f"must be a whole number, 1 or more, not {value!r}") from None
     if number < 1:
         raise typer.BadParameter(f"must be 1 or more, not {value!r}")
-    return number
+    return value
 
 
 # typer reads these annotations at run time, so they keep the Optional spelling.
@@ -183,7 +183,7 @@ ExcludeOpt = Annotated[
     ),
 ]  # fmt: skip
 JobsOpt = Annotated[
-    Any,
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--jobs", "-j", metavar="N", callback=_jobs,
         help="Processes reading documents. Default: one per core.", show_default=False,
@@ -266,7 +266,7 @@ SearchOpt = Annotated[
     ),
 ]
 GroupOpt = Annotated[
-    Any,
+    str,
     typer.Option(
         "--group-by", metavar=_metavar(Grouping), callback=_choice(Grouping),
         help="Headings by year, by month, or none.",
@@ -291,11 +291,16 @@ class Inputs:
     published: str | None
     include: list[str] | None
     exclude: list[str] | None
-    jobs: int | None
+    jobs: str | None  # checked by _jobs
     no_cache: bool
     month_first: bool = False
     scheduler: str | None = None
     shared_files: bool = False
+
+    @property
+    def processes(self) -> int | None:
+        """``--jobs`` as a number (``_jobs`` checked it)."""
+        return int(self.jobs) if self.jobs is not None else None
 
 
 @dataclass
@@ -357,11 +362,11 @@ def _warn(message: str) -> None:
 
 def _date_option(option: str, value: str | None):
     """A date given on the command line: EDTF, or as in a text ("March 2023")."""
+    if value is None:
+        return None
     from .curation.written import parse_written
     from .dates import DateError
 
-    if value is None:
-        return None
     try:
         return parse_written(value)
     except DateError as err:
@@ -415,7 +420,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
         "published": anchor,
         "include_globs": inputs.include or (),
         "exclude_globs": inputs.exclude or (),
-        "jobs": inputs.jobs,
+        "jobs": inputs.processes,
         "cache": not inputs.no_cache,
         "day_first": not inputs.month_first,
     }
@@ -449,7 +454,9 @@ def _engine(inputs: Inputs):
         return nullcontext()
     from .cluster import Cluster
 
-    return Cluster(inputs.scheduler, shared_files=inputs.shared_files or None, workers=inputs.jobs)
+    return Cluster(
+        inputs.scheduler, shared_files=inputs.shared_files or None, workers=inputs.processes
+    )
 
 
 def _documents_of(curation) -> list[Path]:
@@ -719,7 +726,7 @@ def show(
     events = _events(timeline, wanted)
     console = Console(no_color=no_color or None, highlight=False, soft_wrap=False)
     try:
-        render_terminal(events, console, quotes=quotes, group_by=group_by.value)
+        render_terminal(events, console, quotes=quotes, group_by=group_by)
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -737,7 +744,7 @@ def show(
 def export(
     paths: PathsArg = None,
     fmt: Annotated[
-        Any,
+        str,
         typer.Option(
             "--format",
             "-f",
@@ -809,19 +816,19 @@ def export(
     events = _events(timeline, wanted)
     options: dict[str, object] = {}
     folders = [p for p in paths or _documents_of(timeline.curation) if p.is_dir()]
-    if fmt is TextFormat.xlsx:
+    if fmt == TextFormat.xlsx:
         _write_binary(_xlsx(events, title), output, _protected(timeline), folders)
         _note_undated(timeline)
         raise typer.Exit(int(_exit_code(timeline.extraction)))
-    if fmt is TextFormat.csv:
+    if fmt == TextFormat.csv:
         options["bom"] = excel
     else:
         options["title"] = title
-    if fmt is TextFormat.markdown:
-        options.update(quotes=bool(quotes), mermaid=mermaid, group_by=group_by.value)
-    elif fmt is TextFormat.html:
-        options.update(quotes=True if quotes is None else quotes, group_by=group_by.value)
-    text = render(fmt.value, events, **options)
+    if fmt == TextFormat.markdown:
+        options.update(quotes=bool(quotes), mermaid=mermaid, group_by=group_by)
+    elif fmt == TextFormat.html:
+        options.update(quotes=True if quotes is None else quotes, group_by=group_by)
+    text = render(fmt, events, **options)
     if fmt in (TextFormat.json, TextFormat.timelinejs):
         text = json_printable(text)  # the same data, with no raw control character
     _write(text, output, _protected(timeline), folders)
@@ -838,7 +845,7 @@ def export(
 def extract(
     paths: PathsArg = None,
     fmt: Annotated[
-        Any,
+        str,
         typer.Option(
             "--format",
             "-f",
@@ -873,7 +880,7 @@ def extract(
                     scheduler, shared_files)  # fmt: skip
     extraction = _load(inputs, every_kind=every_kind, apply=False)
     rows = [candidate_to_dict(c) for c in extraction.candidates]
-    if fmt is ExtractFormat.json:
+    if fmt == ExtractFormat.json:
         _emit(json_printable(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
     else:
         for row in rows:
@@ -892,7 +899,7 @@ def check(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        Any,
+        str,
         typer.Option(
             "--format",
             "-f",
@@ -929,7 +936,7 @@ def check(
     report = run_checks(timeline, verbose=verbose)
     kept, note = _in_sight(report.problems, timeline)
     report.problems = kept + ([note] if note else [])
-    if fmt is CheckFormat.json:
+    if fmt == CheckFormat.json:
         _emit(json_printable(problems_to_json(report.problems, report.summary())))
     else:
         for problem in report.problems:
@@ -956,7 +963,7 @@ def review(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        Any,
+        str,
         typer.Option(
             "--format",
             "-f",
@@ -1024,9 +1031,9 @@ def review(
         backup = f" (backup: {result.backup})" if result.backup else ""
         entries = "entry" if added == 1 else "entries"
         _err(f"added {added} {entries} to {result.path}{backup}")
-    elif fmt is ReviewFormat.json:
+    elif fmt == ReviewFormat.json:
         _emit(json_printable(json.dumps(found.to_dict(), ensure_ascii=False, indent=2)) + "\n")
-    elif fmt is ReviewFormat.text:
+    elif fmt == ReviewFormat.text:
         _emit(printable(format_review(found)))
     else:
         _emit(printable(stubs_yaml(found)))
@@ -1040,7 +1047,7 @@ def explain(
     curation: CurationOpt = None,
     published: PublishedOpt = None,
     fmt: Annotated[
-        Any,
+        str,
         typer.Option(
             "--format",
             "-f",
@@ -1067,7 +1074,7 @@ def explain(
         found = explain_timeline(timeline, event_id)
     except ExplainError as err:
         _fail(str(err))
-    if fmt is CheckFormat.json:
+    if fmt == CheckFormat.json:
         _emit(json_printable(json.dumps(found.to_dict(), ensure_ascii=False, indent=2)) + "\n")
     else:
         _emit(printable(format_explanation(found)))

@@ -25,6 +25,7 @@ What could be read two ways is refused with the two readings: ``01/03/2023`` is 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import MONTH_NAMES, DateError, DateValue, Qualifier, year_label
 from ..tagger import vocab
@@ -59,7 +60,14 @@ _FORMS = [
     # AD 476, 476 CE (a year alone of the common era)
     rf"{_YEAR}",
 ]
-_WRITTEN = [re.compile(form + r"$", re.IGNORECASE) for form in _FORMS]
+
+
+@lru_cache(maxsize=1)
+def _written() -> list[re.Pattern[str]]:
+    """The forms, compiled when a date is first not EDTF (most curated files have none)."""
+    return [re.compile(form + r"$", re.IGNORECASE) for form in _FORMS]
+
+
 _NUMERIC = re.compile(r"(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{2,4})$")
 _QUALIFIER = re.compile(
     r"(?P<word>early|mid|late|before|after|approximately|circa|c\.)(?:\s+|\s*-\s*)", re.IGNORECASE
@@ -129,7 +137,7 @@ def _single(text: str, column: int, day_first: bool | None) -> DateValue | None:
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric(numeric, column, day_first)
-    for pattern in _WRITTEN:
+    for pattern in _written():
         match = pattern.match(text)
         if match:
             return _build(match, text, column)

@@ -1,4 +1,9 @@
-"""From dated mentions to candidate events: the sentence, a title and a stable id for each."""
+"""From dated mentions to candidate events: the sentence, a title and a stable id for each.
+
+The titles' grammar, the noise rules and the grouping are imported when candidates are first
+made, not with this package: a run that finds every document in the cache (it needs only the
+ids, ``events.ids``) does not compile their patterns.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,7 @@ from functools import partial
 from ..dates import Precision
 from ..models import Candidate, Document, Mention
 from ..sentences import sentence_bounds
-from . import noise
-from .happenings import Reading, group
 from .ids import assign_prefixes, document_prefix, slug
-from .titles import DATE_ONLY_TITLE, headline, make_title
-from .words import terms
 
 __all__ = [
     "DATE_ONLY_TITLE",
@@ -29,6 +30,15 @@ __all__ = [
     "sentence_bounds",
     "slug",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``DATE_ONLY_TITLE`` and ``make_title``, from ``titles``, loaded on first use."""
+    if name in ("DATE_ONLY_TITLE", "make_title"):
+        from . import titles
+
+        return getattr(titles, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class LineIndex:
@@ -67,6 +77,11 @@ def candidates(
     a TIMEX value and no calendar value) are listed too, after the dated mentions are
     numbered, so the ids of dated candidates never depend on it.
     """
+    from . import noise
+    from .happenings import Reading, group
+    from .titles import headline, make_title
+    from .words import terms
+
     text = document.text
     lines = LineIndex(text)
     seen: Counter[str] = Counter()
