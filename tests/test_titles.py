@@ -189,3 +189,9 @@ def test_ing_base(word: str, base: str) -> None:
 )  # fmt: skip
 def test_present(base: str, plural: bool, word: str) -> None:
     assert present(base, plural) == word
+
+
+def test_a_period_that_ended_sets_the_scene_of_the_clause() -> None:
+    text = "The bank said it lost $2 million for the quarter ended Sept. 30."
+    found = titles(text, DateValue.parse("1989-10-20"))
+    assert found["the quarter"] == "Bank says it lost $2 million"

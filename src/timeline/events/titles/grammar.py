@@ -77,6 +77,8 @@ DATE_MODIFIERS = frozenset(
 )
 #: Participles that name or describe rather than tell: "a law named for him".
 NAMING = frozenset({"named", "known", "called", "dubbed", "nicknamed", "titled", "entitled"})
+#: Nouns of periods: "the quarter ended Sept. 30", "for the year ending in March".
+PERIODS = frozenset("quarter year month week period half season term semester".split())
 #: Plural nouns that do not end in -s.
 PLURAL_NOUNS = frozenset(
     "people police men women children troops staff personnel cattle clergy crew "
@@ -97,7 +99,7 @@ PERFECT_AUX = frozenset({"has", "have", "had", "having"})
 #: Prepositions of a setting: a date in such a phrase dates the clause it opens or closes
 #: ("In composite trading Friday, shares leaped"); other prepositions ("despite the fall of
 #: Bilbao in June") lead a happening of their own.
-SETTING = frozenset("in on at during by within throughout over around from as with".split())
+SETTING = frozenset("in on at during by within throughout over around from as with for".split())
 #: Words that only say when: a segment of nothing else is a date's apposition.
 TIME_WORDS = frozenset(
     """
@@ -243,6 +245,8 @@ def is_verb(toks: Sequence[Tok], i: int) -> bool:
         return False  # "the decision, announced by …", "followed by": a participle
     if tok.low in NAMING and nxt is not None and (nxt.low in PREPOSITIONS or nxt.low == "as"):
         return False
+    if tok.low in ("ended", "ending", "ends") and previous is not None and previous.low in PERIODS:
+        return False  # "the quarter ended Sept. 30": the period, not a happening
     if (
         previous is not None
         and previous.low in SUBJECT_PRONOUNS - {"who", "which", "it", "you"}
