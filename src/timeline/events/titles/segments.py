@@ -120,6 +120,8 @@ class Segments:
                     continue  # "in" of "in June 2018", but not "of" in "of last year's"
             if low in ("'s", "s", "'") and (i - 1) in self.cut:
                 continue  # "'s" of "Friday's"
+            if low in ("ended", "ending", "ends") and ((i - 1) in self.cut or (i + 1) in self.cut):
+                continue  # "ended" of "the quarter ended Sept. 30"
             if low in DATE_MODIFIERS and self._before_cut(i, kept[pos + 1 :]):
                 continue  # "well" of "well into the 1950s"
             result.append(i)
