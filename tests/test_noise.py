@@ -51,6 +51,7 @@ CASES = [
     ("Her first novel, Cold Harbour (2003), sold well.", "2003", "work"),
     ("The documentary ``Salt Roads'' (2011) was filmed here.", "2011", "work"),
     ("Troops fought at the Battle of Verdun (1916) for months.", "1916", None),
+    ("A history of the siege, Carrow Besieged (1902), counts the dead.", "1902", "work"),
     # a year or more that times a state, not a happening
     ("A decade ago, the three states were still under Soviet rule.", "A decade ago", "state"),
     ("She lived in Rome until 1989.", "1989", "state"),

@@ -47,6 +47,11 @@ CASES = [
      "Harbour master closes port to fishing boats"),
     ("On 12 October the river, after days of rain, finally burst its banks.", "12 October",
      "River bursts its banks"),
+    # a fronted date's preposition governs the date, not the clause after it
+    ("On 6 May the operator hired temporary crews, but they were turned away.", "6 May",
+     "Operator hires temporary crews"),
+    # a participle between a subject and its verb describes the subject
+    ("The town walls, rebuilt in 1660, still stand.", "1660", "Town walls rebuilt"),
     # a relative clause: its antecedent is the subject, the main clause stays out
     ("The engineer who designed the viaduct in 1962 has died.", "1962",
      "Engineer designs viaduct"),
@@ -113,6 +118,13 @@ def test_two_happenings_in_one_sentence_get_their_own_conjuncts() -> None:
     assert found["9 June"] == "Army takes Lens"
 
 
+def test_followed_by_repeats_the_happening_with_another_subject() -> None:
+    found = titles("A relief army reached the town in April 1644, followed by a second column "
+                   "on 2 May.")  # fmt: skip
+    assert found["April 1644"] == "Relief army reaches town"
+    assert found["2 May"] == "Second column reaches town"
+
+
 def test_each_verb_of_a_clause_keeps_its_own_date() -> None:
     found = titles("The board met on 2 May 2023 and appointed a new chief executive on 9 May.")
     assert found["2 May 2023"] == "Board meets"
@@ -122,6 +134,9 @@ def test_each_verb_of_a_clause_keeps_its_own_date() -> None:
 def test_he_or_she_is_the_person_the_sentence_before_speaks_of() -> None:
     text = "Governor Maria Lindqvist toured the flooded towns. She declared an emergency today."
     assert titles(text)["today"] == "Governor Maria Lindqvist declares emergency"
+    # a capital that only starts the sentence names nobody
+    text = "Shipping lines diverted ten vessels. He expects normal traffic today."
+    assert titles(text)["today"] == "He expects normal traffic"
     # nobody named before: the pronoun stays, and so does the tense
     assert titles("It was sent to the minister on 2 March.")["2 March"] == (
         "It was sent to minister"

@@ -77,6 +77,8 @@ _THAN_AFTER = re.compile(r"\s*(?:,\s*)?than\b", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;:!?]|,\s+(?:and|but|which|who|while|when|as)\b|\s[-–—]\s")
 _QUOTE_OPEN = '“‘"`'
 _BRACKETED_YEAR = re.compile(r"\(\s*(?:c\.\s*)?\d{3,4}\s*\)")
+#: Little words inside a capitalised name: "the Battle of Verdun", "Tale of Two Cities".
+_NAME_LINKS = frozenset({"of", "the", "de", "du", "la", "le", "and", "on", "upon", "in"})
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
@@ -250,7 +252,15 @@ def _work(text: str, start: int, end: int) -> bool:
     if not _BRACKETED_YEAR.fullmatch(text[lo:hi].strip()):
         return False
     before = text[max(0, lo - 120) : lo].rstrip()
-    title_words = re.findall(r"[\w'’-]+", before)[-6:]
+    words = re.findall(r"[\w'’-]+", before)[-6:]
+    title_words = []
+    for word in reversed(words):  # the capitalised run right before the bracket
+        if not word[:1].isupper() and not (title_words and word in _NAME_LINKS):
+            break
+        title_words.insert(0, word)
+    while title_words and not title_words[0][:1].isupper():
+        title_words.pop(0)
+    title_words = title_words or words[-1:]
     if not title_words:
         return False
     if before.endswith(("”", '"', "’", "*", "_")):

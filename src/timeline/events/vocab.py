@@ -53,6 +53,7 @@ WORK_WORDS = frozenset(
     book books novel novels film films movie movies album albums song songs play plays
     documentary documentaries series memoir memoirs biography study studies paper papers
     report reports essay essays poem poems opera symphony painting exhibition published
+    history histories account chronicle
     wrote written directed starring edition translated
     """.split()
 )

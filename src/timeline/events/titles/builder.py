@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import vocab
-from ..words import base_form, present, stem
+from ..words import DATE_WORDS, base_form, present, stem
 from .grammar import (
     ADVERBS,
     AUXILIARIES,
@@ -12,6 +12,7 @@ from .grammar import (
     DETERMINERS,
     EDGE,
     GAPPING,
+    PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
@@ -260,6 +261,17 @@ class Builder(Segments, Rendering):
         if not subject:
             return words
         self._name_if_pronoun(subject)
+        verb = words[at]
+        if (
+            participle_of(toks[verb]) is not None
+            and toks[verb].low not in AUXILIARIES
+            and predicate + 1 < len(self.segments)
+            and self.first_word(predicate + 1) not in PREPOSITIONS | SUBORDINATORS
+            and self.first_word(predicate + 1) not in ("and", "but", "or", "which", "who")
+        ):
+            # "The town walls, rebuilt in 1660, still stand": a participle between a subject
+            # and its own verb describes the subject.
+            self.participle_passive = verb
         return subject + words
 
     def _subject_after(self, predicate: int) -> list[int]:
@@ -312,6 +324,15 @@ class Builder(Segments, Rendering):
         transitive = pos < len(clause) and clause[pos] not in self.cut and \
             toks[clause[pos]].low not in PREPOSITIONS  # fmt: skip
         self.forced_verb = chain[0]
+        if head.startswith("followed by"):
+            # "A relief army reached the town in April, followed by a second column on 2 May":
+            # the second column did the same, to the same object.
+            thing = []
+            for i in clause[pos:]:
+                if toks[i].low in PREPOSITIONS or i in self.cut:
+                    break
+                thing.append(i)
+            return noun + chain + thing
         if transitive:
             return clause[:at] + chain + noun
         return noun + chain
@@ -451,6 +472,21 @@ class Builder(Segments, Rendering):
                 or toks[i].low in SAYING | AUXILIARIES
             ):
                 continue
+            after = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                after is not None
+                and after.is_word
+                and (
+                    after.low in DETERMINERS
+                    or (
+                        after.low not in EDGE
+                        and after.low not in PARTICLES
+                        and after.low not in DATE_WORDS
+                        and i + 1 not in self.cut
+                    )
+                )
+            ):
+                return None  # "the army reached the town": a verb with its object
             previous = toks[before[pos - 1]]
             if not previous.is_word or previous.low in AUXILIARIES | ADVERBS | EDGE | \
                     SUBJECT_PRONOUNS:  # fmt: skip

@@ -362,6 +362,9 @@ def named_subject(sentence: str) -> str | None:
     for match in NAME_BEFORE_VERB.finditer(sentence):
         name = match.group(1)
         parts = name.split()
+        between = sentence[match.end(1) : match.end()].split()
+        if len(parts) == 1 and not sentence[: match.start(1)].strip() and len(between) > 1:
+            continue  # "Shipping lines diverted …": a capital that only starts the sentence
         first = parts[0].lower().strip("`'\"“‘(")
         if first in EDGE or first in DETERMINERS or first in LEADING_JUNK:
             if len(parts) == 1:

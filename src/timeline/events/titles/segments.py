@@ -157,9 +157,20 @@ class Segments:
         at = find_verb(self.toks, words)
         if at is None:
             return False
-        if self.first_word(k) in PREPOSITIONS and at > 0 and self._after_noun(words, at):
+        if (
+            self.first_word(k) in PREPOSITIONS
+            and at > 0
+            and not self._fronted_date(k)
+            and self._after_noun(words, at)
+        ):
             return find_verb(self.toks, words[at + 1 :]) is not None
         return True
+
+    def _fronted_date(self, k: int) -> bool:
+        """Whether segment ``k`` opens with a preposition and the date phrase it governs ("On
+        6 May the operator hired …"): what follows is a clause, not the preposition's."""
+        first = next((i for i in self.segments[k] if self.toks[i].is_word), None)
+        return first is not None and self.phrase.start in (first + 1, first + 2)
 
     def _after_noun(self, words: list[int], at: int) -> bool:
         """Whether the verb-like word ``words[at]`` is a participle right after a noun."""
