@@ -47,6 +47,12 @@ def test_without_documents_the_message_says_how_to_begin(newcomer: Path) -> None
     assert "timeline init FOLDER" in result.stderr and "timeline show FOLDER" in result.stderr
 
 
+def test_check_without_a_curated_file_says_how_to_start_one(newcomer: Path) -> None:
+    result = run("check", "articles")
+    assert result.exit_code == 2
+    assert "start one with 'timeline init FOLDER'" in result.stderr
+
+
 def test_init_names_the_folder_so_every_command_finds_it(newcomer: Path) -> None:
     result = run("init", "articles")
     assert result.exit_code == 0, result.stderr

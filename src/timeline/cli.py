@@ -468,8 +468,8 @@ def _documents_of(curation) -> list[Path]:
             f"write 'documents: FOLDER' in {curation.path}" if curation
             else f"run 'timeline init FOLDER' once (it writes {DEFAULT_CURATION} naming it)"
         )  # fmt: skip
-        _fail(f"no documents given: name their folder or files (timeline show FOLDER), or {then}, "
-              "and every command reads them")  # fmt: skip
+        _fail(f"no documents given: name their folder or files after the command (as in "
+              f"'timeline show FOLDER'), or {then}, and every command reads them")  # fmt: skip
     paths = []
     for ref in curation.documents:
         if not Path(ref.id).exists():
@@ -930,7 +930,10 @@ def check(
     from .pipeline import DEFAULT_CURATION
 
     if curation is None and not DEFAULT_CURATION.is_file():
-        _fail(f"no curated file: {DEFAULT_CURATION} does not exist (give one with --curation)")
+        _fail(
+            f"no curated file: {DEFAULT_CURATION} does not exist; start one with 'timeline "
+            "init FOLDER' or 'timeline review FOLDER --append', or give one with --curation"
+        )
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
     report = run_checks(timeline, verbose=verbose)
