@@ -180,7 +180,9 @@ def group(
         roots = {groups.find(j) for j in matches}
         if len(roots) == 1:
             j = matches[0]
-            coarse = not _finer(date, candidates[j].date)  # type: ignore[arg-type]
+            found = candidates[j].date
+            assert found is not None  # ``recent`` holds eligible candidates only
+            coarse = not _finer(date, found)
             # A coarse date joins a finer happening only when no other happening of its
             # span shares its action.
             if not coarse or _only_candidate(i, j, candidates, readings, recent, groups):

@@ -183,11 +183,12 @@ def _word_after(text: str, end: int) -> str | None:
 
 
 def _capitalised(word: str | None) -> bool:
+    if not word:
+        return False
     return (
-        bool(word)
-        and word[0].isupper()
+        word[0].isupper()
         and not word.isupper()
-        or (bool(word) and word.isupper() and len(word) > 1 and word.isalpha())
+        or (word.isupper() and len(word) > 1 and word.isalpha())
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .. import vocab
 from ..words import DATE_WORDS, base_form, present, stem
 from .grammar import (
@@ -191,9 +193,9 @@ class Builder(Segments, Rendering):
                 fallback = fallback if fallback is not None else k
                 continue
             return k
-        for k in (fallback, dated):
-            if k is not None:
-                return k
+        for chosen in (fallback, dated):
+            if chosen is not None:
+                return chosen
         return home
 
     def _subject_before(self, predicate: int) -> list[int]:
@@ -391,7 +393,7 @@ class Builder(Segments, Rendering):
             first = next(i for i in segment if toks[i].is_word and i not in self.cut)
             clause = self.trim([i for i in segment if i > first and i not in self.cut])
             return self.trim(antecedent + clause) if antecedent and clause else None
-        seen_verb = False
+        seen_verb: bool | Literal["main"] = False
         for i in reversed(segment):
             if i >= self.phrase.start:
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from .. import vocab
 from ..words import base_form, present, stem
@@ -32,6 +33,14 @@ from .grammar import (
 
 class Rendering:
     """The words chosen, written as a headline (a mixin of :class:`.builder.Builder`)."""
+
+    # Set and written by :class:`.segments.Segments`, the builder's other base.
+    toks: Sequence[Tok]
+    name_for: dict[int, str]
+    forced_verb: int | None
+    participle: int | None
+    participle_passive: int | None
+    trim: Callable[[list[int]], list[int]]
 
     def _finish(self, words: list[int], *, capitalise: bool = True) -> Headline:
         words = self._shortened(words)
