@@ -193,7 +193,8 @@ def _checked(raw: bytes, key: str) -> memoryview | None:
 
 
 def _dump(value: Any) -> bytes:
-    return msgpack.packb(value, use_bin_type=True, unicode_errors="surrogatepass")
+    packed: bytes = msgpack.packb(value, use_bin_type=True, unicode_errors="surrogatepass")
+    return packed
 
 
 def _load(body: bytes | memoryview) -> Any:
@@ -283,7 +284,9 @@ class KnownFiles:
 _IDENTITY_FIELDS = 5
 
 
-def _known_files(body: bytes, code: str) -> dict[str, tuple[tuple[int, ...], bytes, str]]:
+def _known_files(
+    body: bytes | memoryview, code: str
+) -> dict[str, tuple[tuple[int, ...], bytes, str]]:
     """The files noted in an index's body, if it was written for ``code`` and every row is
     as ``KnownFiles.save`` writes it; else nothing (the files are read again)."""
     try:
@@ -344,6 +347,10 @@ def clear_cache(directory: Path | None = None) -> int:
 # are read back quickly, and dates and phrases found in many documents become one shared
 # object each (see ``Unpacker``), which keeps a large run's memory down.
 
+#: A row as it is written and read back: a tuple of plain values and rows, whose shape is
+#: checked field by field where it is read.
+Row = tuple[Any, ...]
+
 #: Kinds and resolutions by number in an entry (the code's fingerprint keys entries, so a
 #: change of order is never read with the old numbers).
 _KINDS = tuple(Kind)
@@ -354,7 +361,7 @@ _PRECISIONS = {precision.value: precision for precision in Precision}
 _QUALIFIERS = {qualifier.value: qualifier for qualifier in Qualifier}
 
 
-def pack_date(value: DateValue | None) -> tuple | None:
+def pack_date(value: DateValue | None) -> Row | None:
     if value is None:
         return None
     ends = value.endpoints
@@ -368,14 +375,14 @@ def pack_date(value: DateValue | None) -> tuple | None:
     )
 
 
-def pack_candidates(found: list[Candidate], prefix: str) -> tuple[tuple, tuple, tuple]:
+def pack_candidates(found: list[Candidate], prefix: str) -> tuple[Row, Row, Row]:
     """The distinct dates of a document's candidates, its distinct quotes and reasons, and a
     row for each candidate that refers to its date and texts by place in the first two.
     ``source`` is left out and ids lose their ``prefix``: both are given back when unpacking,
     so a moved document's entry still serves.
     """
     cut = len(prefix)
-    dates: dict[tuple | None, int] = {}
+    dates: dict[Row | None, int] = {}
     texts: dict[str, int] = {}  # a sentence quoted by several candidates is kept once
 
     def text(value: str | None) -> int | None:
@@ -395,7 +402,7 @@ def _unprefixed(ident: str | None, cut: int) -> str | None:
     return None if ident is None else ident[cut:]
 
 
-def pack_info(info: DocumentInfo) -> tuple:
+def pack_info(info: DocumentInfo) -> Row:
     """A DocumentInfo without its path (given back when unpacking)."""
     return (pack_date(info.published), info.published_from, info.title, info.url, info.format,
             info.pages, info.characters)  # fmt: skip
@@ -424,16 +431,16 @@ _ENDED_SHAPES = frozenset(product((str,), (str,), _OPT_INT, _OPT_INT, _OPT_STR, 
 _MAX_DATE_DEPTH = 3  # a date, an interval's end, and one more level to spare
 
 
-def encode_entry(row: tuple) -> bytes:
+def encode_entry(row: Row) -> bytes:
     """The bytes of an entry: ``(skipped, packed info or None, warnings, packed candidates)``
     (see ``pack_info`` and ``pack_candidates``)."""
     return _dump(row)
 
 
-def decode_entry(body: bytes | memoryview) -> tuple:
+def decode_entry(body: bytes | memoryview) -> Row:
     """The row ``encode_entry`` made, with every field's type checked; ValueError if
     ``body`` is not such an entry (for the cache: a miss)."""
-    row = _load(body)
+    row: Row = _load(body)
     try:
         skipped, info, warnings, found = row
         if type(skipped) not in _OPT_STR or type(warnings) is not tuple:
@@ -466,7 +473,7 @@ def _check_candidates(found: Any) -> None:
             raise ValueError("a candidate of the wrong shape")
 
 
-def _check_date(row: tuple, depth: int = 0) -> None:
+def _check_date(row: Row, depth: int = 0) -> None:
     """ValueError unless ``row`` has the shape ``pack_date`` gives (ends checked too)."""
     if type(row) is not tuple:
         raise ValueError("a date of the wrong shape")
@@ -484,10 +491,10 @@ class Unpacker:
     """Packed rows back into objects; equal dates and phrases are shared between documents."""
 
     def __init__(self) -> None:
-        self._dates: dict[tuple, DateValue] = {}
+        self._dates: dict[Row, DateValue] = {}
         self._phrases: dict[str, str] = {}
 
-    def date(self, row: tuple | None) -> DateValue | None:
+    def date(self, row: Row | None) -> DateValue | None:
         if row is None:
             return None
         value = self._dates.get(row)
@@ -495,7 +502,7 @@ class Unpacker:
             value = self._dates[row] = self._new_date(row)
         return value
 
-    def _new_date(self, row: tuple) -> DateValue:
+    def _new_date(self, row: Row) -> DateValue:
         _check_date(row)  # a row read from a cache entry may have any shape
         edtf, precision, earliest, latest, qualifier, ends = row
         return DateValue(
@@ -508,7 +515,7 @@ class Unpacker:
         )
 
     def candidates(
-        self, packed: tuple[tuple, tuple, tuple[tuple, ...]], source: str, prefix: str
+        self, packed: tuple[Row, Row, tuple[Row, ...]], source: str, prefix: str
     ) -> list[Candidate]:
         """The candidates of ``pack_candidates``, for the document ``source`` whose ids start
         ``prefix``. A row out of place (an entry someone else wrote) raises ValueError,
@@ -526,7 +533,7 @@ class Unpacker:
                  quote_start, page, timex, reason, lead, grouped) in rows
         ]  # fmt: skip
 
-    def info(self, row: tuple, path: str) -> DocumentInfo:
+    def info(self, row: Row, path: str) -> DocumentInfo:
         published, published_from, title, url, fmt, pages, characters = row
         return DocumentInfo(path, self.date(published), published_from, title, url, fmt, pages,
                             characters)  # fmt: skip
