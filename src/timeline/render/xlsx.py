@@ -24,10 +24,15 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeGuard
 
 from timeline.models import Event, SourceRef
 from timeline.render import cited_documents, one_line
 from timeline.render.csv import COLUMNS, TYPED, row_values
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
+    from xlsxwriter.format import Format
 
 __all__ = ["render_xlsx", "SHEET", "SOURCES_SHEET", "SOURCE_COLUMNS", "FIRST_DATE"]
 
@@ -51,7 +56,7 @@ _MAX_ROW_HEIGHT = 409
 _WRAPPED = frozenset({"title", "quote", "note", "sources", "source", "url"})
 
 
-def _is_web(url: str | None) -> bool:
+def _is_web(url: str | None) -> TypeGuard[str]:
     return url is not None and url.lower().startswith(_SAFE_SCHEMES) and len(url) <= _MAX_URL
 
 
@@ -65,7 +70,9 @@ def _text(value: object) -> str:
 class _Sheet:
     """One worksheet being written: its formats, and the widest text of each column."""
 
-    def __init__(self, book, name: str, columns: Sequence[str], formats: dict) -> None:
+    def __init__(
+        self, book: Workbook, name: str, columns: Sequence[str], formats: dict[str, Format]
+    ) -> None:
         self.sheet = book.add_worksheet(name)
         self.columns = list(columns)
         self.formats = formats
@@ -79,7 +86,7 @@ class _Sheet:
         longest = max((len(line) for line in text.split("\n")), default=0)
         self.widths[index] = max(self.widths[index], longest)
 
-    def _format(self, column: str):
+    def _format(self, column: str) -> Format:
         return self.formats["wrap"] if column in _WRAPPED else self.formats["text"]
 
     def text(self, index: int, value: object) -> None:
@@ -148,9 +155,11 @@ def _timeline_row(sheet: _Sheet, event: Event) -> None:
         elif column == "end":
             sheet.day(index, event.date.latest)
         elif column in TYPED:
-            sheet.number(index, cells[column])  # type: ignore[arg-type]
-        elif column == "sources" and len(documents) == 1 and _is_web(_url(documents[0][1])):
-            sheet.link(index, _url(documents[0][1]), str(cells[column]))  # type: ignore[arg-type]
+            number = cells[column]
+            assert number is None or isinstance(number, int)  # the other typed columns
+            sheet.number(index, number)
+        elif column == "sources" and len(documents) == 1 and _is_web(url := _url(documents[0][1])):
+            sheet.link(index, url, str(cells[column]))
         else:
             sheet.text(index, cells[column])
 
@@ -175,7 +184,7 @@ def _source_rows(sheet: _Sheet, events: Sequence[Event]) -> None:
         sheet.text(1, one_line(first.source_title) if first.source_title else None)
         sheet.text(2, published.display() if published is not None else None)
         if _is_web(url):
-            sheet.link(3, url, url)  # type: ignore[arg-type]
+            sheet.link(3, url, url)
         else:
             sheet.text(3, url)
         sheet.number(4, counts[path])
@@ -183,7 +192,7 @@ def _source_rows(sheet: _Sheet, events: Sequence[Event]) -> None:
 
 def render_xlsx(events: Sequence[Event], *, title: str | None = None) -> bytes:
     """An .xlsx workbook for ``events`` (already in chronological order), as bytes."""
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     buffer = io.BytesIO()
     options = {
