@@ -96,7 +96,7 @@ class Collection:
     only, so that memory does not grow with the size of the texts.
     """
 
-    documents: list[Document | DocumentInfo] = field(default_factory=list)  # type: ignore[assignment]
+    documents: list[Document | DocumentInfo] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[str] = field(default_factory=list)
 

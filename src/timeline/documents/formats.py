@@ -96,7 +96,10 @@ def reader(key: str) -> Callable[[bytes], Extracted]:
     if message:
         raise DocumentError("", message)
     module, function = FORMATS[key].reader.split(":")
-    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    read: Callable[[bytes], Extracted] = getattr(
+        importlib.import_module(f"{__package__}.{module}"), function
+    )
+    return read
 
 
 def extract_bytes(data: bytes, name: str, key: str | None = None) -> Extracted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DateValue
 from .published import dateline_date, parse_date_string
 from .text import Extracted, decode_text
 
@@ -52,7 +53,7 @@ def mask(text: str) -> str:
     return head + _MARKUP.sub(_blank, text[start:])
 
 
-def front_matter_date(text: str):
+def front_matter_date(text: str) -> DateValue | None:
     """The ``date:`` (or ``published:``) of a YAML front matter block, if there is one."""
     front = _FRONT_MATTER.match(text)
     if not front:

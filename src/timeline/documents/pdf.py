@@ -11,10 +11,15 @@ import io
 import logging
 import re
 import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from .published import parse_pdf_date
 from .text import Extracted
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader
 
 SUFFIXES = frozenset({".pdf"})
 PAGE_SEPARATOR = "\n\n"
@@ -42,9 +47,10 @@ def read_pdf(data: bytes) -> Extracted:
     return _assemble(texts, info)
 
 
-def _open(reader_class, data: bytes):
+def _open(reader_class: type[PdfReader], data: bytes) -> PdfReader:
     reader = reader_class(io.BytesIO(data))
     if reader.is_encrypted:
+        ok: int  # how the empty password did: 0 when it did not open the file
         try:
             ok = reader.decrypt("")
         except Exception:  # noqa: BLE001 - missing crypto support or an unknown scheme
@@ -54,14 +60,14 @@ def _open(reader_class, data: bytes):
     return reader
 
 
-def _page_text(page) -> str:
+def _page_text(page: PageObject) -> str:
     text = (page.extract_text() or "").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x00", "").replace("\f", "\n").strip("\n")
     return _WRAPPED.sub(" ", text)
 
 
-def _info(reader) -> dict[str, str]:
-    meta = reader.metadata or {}
+def _info(reader: PdfReader) -> dict[str, str]:
+    meta: Mapping[str, object] = reader.metadata or {}
     return {key: str(meta.get(key) or "") for key in ("/Title", "/CreationDate")}
 
 

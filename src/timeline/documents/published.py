@@ -45,6 +45,12 @@ def from_parts(year: int, month: int | None, day: int | None) -> DateValue | Non
         return None
 
 
+def _matched_parts(match: re.Match[str]) -> DateValue | None:
+    """``from_parts`` of a match whose groups are a year, then a month and a day if given."""
+    year, month, day = match.groups()
+    return from_parts(int(year), int(month) if month else None, int(day) if day else None)
+
+
 def parse_date_string(value: str) -> DateValue | None:
     """A date from a metadata string: ISO 8601 (``2023-03-01T09:00:00+01:00``), RFC 2822
     (``Wed, 01 Mar 2023 09:00:00 GMT``) or a written date (``1 March 2023``)."""
@@ -53,8 +59,7 @@ def parse_date_string(value: str) -> DateValue | None:
         return None
     match = _ISO.match(value)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        return from_parts(year, month, day)  # type: ignore[arg-type]
+        return _matched_parts(match)
     parts = parsedate_tz(value)
     if parts and parts[0]:
         return from_parts(parts[0], parts[1], parts[2])
@@ -67,8 +72,7 @@ def parse_pdf_date(value: str) -> DateValue | None:
     match = _COMPACT.fullmatch(value[:10]) if value.startswith("D:") else None
     if match is None:
         return property_date(parse_date_string(value))
-    year, month, day = (int(g) if g else None for g in match.groups())
-    return property_date(from_parts(year, month, day))  # type: ignore[arg-type]
+    return property_date(_matched_parts(match))
 
 
 def property_date(value: DateValue | datetime | date | None) -> DateValue | None:

@@ -7,10 +7,16 @@ its final form was saved), else its creation date.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from .published import property_date
 from .text import Extracted
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table
 
 SUFFIXES = frozenset({".docx"})
 
@@ -32,7 +38,7 @@ def read_docx(data: bytes) -> Extracted:
     return Extracted(text, published=published, title=title)
 
 
-def _lines(document):
+def _lines(document: Document) -> Iterator[str]:
     from docx.table import Table
 
     for block in document.iter_inner_content():
@@ -42,7 +48,7 @@ def _lines(document):
             yield " ".join(block.text.split())
 
 
-def _table_lines(table):
+def _table_lines(table: Table) -> Iterator[str]:
     """One line per row, its cells separated by tabs."""
     seen = set()
     for row in table.rows:
