@@ -17,6 +17,8 @@ still be written only once in the whole file.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -63,6 +65,10 @@ NON_TEXT_KINDS = {
 }
 BOOL_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _UTF8_BOM = b"\xef\xbb\xbf"
+#: The largest curated file read (a hand-written file is far smaller; this bounds a mistake).
+MAX_BYTES = 32 * 2**20
+#: The most characters aliases (``*name``) may repeat in a file, all uses together.
+MAX_ALIAS_EXPANSION = 1_000_000
 
 
 def load_curation(path: str | Path) -> Curation:
@@ -78,6 +84,7 @@ def parse_curation(text: str, path: str = "<curation>") -> Curation:
         for root in _compose(text, path)
         if not _is_null(root)  # an empty document, or nothing but comments
     ]
+    _bound_aliases(roots, path)
     if not roots:
         return Curation.empty(path)
     return _Loader(path).curation(roots)
@@ -87,8 +94,17 @@ def parse_curation(text: str, path: str = "<curation>") -> Curation:
 
 
 def _read_text(path: Path, shown: str) -> str:
+    return _read_bytes_and_text(path, shown)[1]
+
+
+def _read_bytes_and_text(path: Path, shown: str) -> tuple[bytes, str]:
+    """The curated file's bytes, and its text as the loader reads it.
+
+    Only a regular file is read (a named pipe or a device could give bytes for ever, or
+    none), and at most ``MAX_BYTES`` of it.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise CurationFileError(shown, "no such file", missing=True) from None
     except IsADirectoryError:
@@ -97,10 +113,26 @@ def _read_text(path: Path, shown: str) -> str:
         raise CurationFileError(shown, "permission denied: cannot read the file") from None
     except OSError as err:
         raise CurationFileError(shown, f"cannot read the file: {err.strerror or err}") from None
+    kind = _special_kind(os.fstat(fd).st_mode)
+    if kind:
+        os.close(fd)
+        if kind == "this is a directory":
+            raise CurationFileError(shown, "this is a directory, not a curated file")
+        raise CurationFileError(shown, f"{kind}, not a file; the curated file must be a file")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            raw = data = handle.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise CurationFileError(shown, f"cannot read the file: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise CurationFileError(
+            shown, f"the file is larger than {MAX_BYTES // 2**20} MB, the most a curated file may "
+            "be; split the documents into several collections, each with its curated file",
+        )  # fmt: skip
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     try:
-        return data.decode("utf-8")
+        return raw, data.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _byte_position(data, err.start)
         raise CurationFileError(
@@ -109,6 +141,21 @@ def _read_text(path: Path, shown: str) -> str:
             line=line,
             column=column,
         ) from None
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, for messages; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "this is a directory"
+    if stat.S_ISFIFO(mode):
+        return "this is a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "this is a device"
+    if stat.S_ISSOCK(mode):
+        return "this is a socket"
+    return "this is not a regular file"
 
 
 def _byte_position(data: bytes, offset: int) -> Pos:
@@ -143,6 +190,47 @@ def _compose(text: str, path: str) -> list[Node]:
         raise CurationError(path, 1, 1, "could not read YAML: nested too deeply") from None
     except yaml.YAMLError as err:  # any other PyYAML complaint, without a position
         raise CurationError(path, 1, 1, f"could not read YAML: {err}") from None
+
+
+def _bound_aliases(roots: list[Node], path: str) -> None:
+    """Refuse a file whose aliases (``*name``) repeat more than ``MAX_ALIAS_EXPANSION``
+    characters in all: a small file could otherwise stand for gigabytes of text."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Node) -> int:  # characters a node stands for, once each node
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 0  # a node that holds itself counts nothing more
+        if isinstance(node, ScalarNode):
+            total = len(node.value)
+        elif isinstance(node, MappingNode):
+            total = sum(size(key) + size(value) for key, value in node.value)
+        else:
+            total = sum(size(item) for item in node.value)
+        sizes[id(node)] = min(total, MAX_ALIAS_EXPANSION + 1)
+        return sizes[id(node)]
+
+    seen: set[int] = set()
+    repeated = 0
+    todo = list(roots)
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:  # the same node again: an alias of it
+            repeated += size(node)
+            if repeated > MAX_ALIAS_EXPANSION:
+                line, column = _pos(node)
+                raise CurationError(
+                    path, line, column, "aliases (*name) in this file repeat more than "
+                    f"{MAX_ALIAS_EXPANSION:,} characters, this anchor's among them; write "
+                    "the values out",
+                )  # fmt: skip
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            todo.extend(node.value)
 
 
 def _syntax_message(err: yaml.MarkedYAMLError) -> str:
