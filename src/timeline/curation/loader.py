@@ -169,7 +169,38 @@ def _text_position(text: str, offset: int) -> Pos:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+#: libyaml's parser, when PyYAML was built with it: the same node tree, twenty times faster.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose_fast(text: str) -> list[Node] | None:
+    """The node tree from libyaml, or None when it is missing or the text does not load (the
+    pure-Python parser then says what is wrong, and where, as it always has)."""
+    if _FAST_LOADER is None:
+        return None
+    try:
+        roots = list(yaml.compose_all(text, Loader=_FAST_LOADER))
+    except Exception:  # noqa: BLE001 - any failure is told by the pure-Python parser
+        return None
+    pending, seen = list(roots), set()
+    while pending:  # libyaml marks a plain scalar with the style '', PyYAML with None
+        node = pending.pop()
+        if id(node) in seen:  # an alias, perhaps to a node that holds it
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            node.style = node.style or None
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+    return roots
+
+
 def _compose(text: str, path: str) -> list[Node]:
+    fast = _compose_fast(text)
+    if fast is not None:
+        return fast
     try:
         return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
