@@ -32,18 +32,27 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(`]{0,2}[A-Z0-9])
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
+#: The farthest a sentence is read from a phrase, each way. A quote is cut there (at the edge
+#: of a word), and two phrases farther apart are not in one sentence: on text without
+#: sentence punctuation (a list of dates, a table flattened to one line) the cost per phrase
+#: stays bounded. Sentences of prose are far shorter: in the development corpora no date lies
+#: more than 560 characters from either end of its sentence.
+REACH = 600
+
+#: How far back from a phrase its sentence's start is looked for at first; doubled until found.
+_STEP = 128
+
+
 def sentence_bounds(text: str, start: int, end: int, window: int | None = None) -> tuple[int, int]:
     """The sentence around ``text[start:end]``, bounded by lines and sentence punctuation, and
-    by ``window`` characters each way when given (so that the cost per phrase is bounded)."""
+    by ``window`` characters each way when given (so that the cost per phrase is bounded; the
+    cut may fall within a word)."""
     floor = 0 if window is None else max(0, start - window)
     ceiling = len(text) if window is None else min(len(text), end + window)
     lo = text.rfind("\n", floor, start) + 1 or floor
     hi = text.find("\n", end, ceiling)
     hi = ceiling if hi < 0 else hi
-    # Within the line, cut at the last sentence end before the phrase and the first after it.
-    for match in _SENTENCE_END.finditer(text, lo, min(hi, start + 3)):
-        if match.end() <= start and not is_abbreviation(text, match.start()):
-            lo = match.end()
+    lo = _last_start(text, lo, start, min(hi, start + 3))
     for match in _SENTENCE_END.finditer(text, end, hi):
         if not is_abbreviation(text, match.start()):
             hi = match.start() + 1
@@ -57,10 +66,49 @@ def sentence_bounds(text: str, start: int, end: int, window: int | None = None) 
     return lo, hi
 
 
+def _last_start(text: str, lo: int, start: int, stop: int) -> int:
+    """Where the last sentence that ends before ``start`` (and after ``lo``) ends, else ``lo``.
+
+    Read backwards in stretches that double, so that the cost is that of the distance to the
+    sentence's start, not to the line's. (A sentence end found from a stretch's start is one
+    found from the line's: what a match reads after its full stop cannot start another.)
+    """
+    step = _STEP
+    while True:
+        begin = max(lo, start - step)
+        found = -1
+        for match in _SENTENCE_END.finditer(text, begin, stop):
+            if match.end() <= start and not is_abbreviation(text, match.start()):
+                found = match.end()
+        if found >= 0:
+            return found
+        if begin == lo:
+            return lo
+        step *= 2
+
+
+def quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` as it is quoted: at most :data:`REACH`
+    characters each way, a cut that falls within a word moved to that word's edge."""
+    lo, hi = sentence_bounds(text, start, end, REACH)
+    if lo > 0 and lo == start - REACH:
+        while lo < start and not text[lo - 1].isspace():
+            lo += 1
+        while lo < start and text[lo].isspace():
+            lo += 1
+    if hi < len(text) and hi == end + REACH:
+        while hi > end and not text[hi].isspace():
+            hi -= 1
+        while hi > end and text[hi - 1].isspace():
+            hi -= 1
+    return lo, hi
+
+
 def crosses_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, the text between two phrases, ends a sentence (including
-    at the first phrase's own final full stop: "at 10 p.m. The next day")."""
-    if "\n" in text[start:end]:
+    at the first phrase's own final full stop: "at 10 p.m. The next day"). A span longer
+    than :data:`REACH` does."""
+    if end - start > REACH or text.find("\n", start, end) >= 0:
         return True
     if start > 0 and text[start - 1] == ".":
         start -= 1

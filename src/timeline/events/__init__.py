@@ -15,7 +15,7 @@ from functools import partial
 
 from ..dates import Precision
 from ..models import Candidate, Document, Mention
-from ..sentences import sentence_bounds
+from ..sentences import quote_bounds, sentence_bounds
 from .ids import assign_prefixes, document_prefix, slug
 
 __all__ = [
@@ -90,7 +90,7 @@ def candidates(
     spans = [(m.start, m.end) for m in chosen]
     places = []
     for mention in chosen:
-        lo, hi = sentence_bounds(text, mention.start, mention.end)
+        lo, hi = quote_bounds(text, mention.start, mention.end)
         places.append((lo, hi, *_around(text, lo, hi, mention.start, mention.end)))
     result = []
     readings = []
@@ -139,7 +139,7 @@ def candidates(
             base = f"{prefix}:{slug(mention.text)}"
             seen[base] += 1
             ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-            lo, hi = sentence_bounds(text, mention.start, mention.end)
+            lo, hi = quote_bounds(text, mention.start, mention.end)
             line, column = lines.locate(mention.start)
             result.append(
                 Candidate(

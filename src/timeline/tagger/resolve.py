@@ -123,8 +123,7 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
             dayless.append(len(mentions))
         mentions.append(mention)
         _remember(state, item, mention)
-    for index in dayless:
-        _day_after(state, mentions, index)
+    _days_after(state, mentions, dayless)
     return mentions
 
 
@@ -316,19 +315,27 @@ def _looks_ahead(state: _State, item: Found, year: int) -> bool:
     return _UNTIL.search(state.text, start, item.start) is not None
 
 
-def _day_after(state: _State, mentions: list[Mention], index: int) -> None:
+def _days_after(state: _State, mentions: list[Mention], dayless: list[int]) -> None:
     """A time of day with no day before it in its sentence takes the first day named after
-    it there: "at 10:35 a.m. (07:35 GMT) Friday", "until 5 p.m. EST, Nov. 9"."""
-    time = mentions[index]
-    for later in mentions[index + 1 :]:
-        if crosses_sentence(state.text, time.end, later.start):
+    it there: "at 10:35 a.m. (07:35 GMT) Friday", "until 5 p.m. EST, Nov. 9". (Each time is
+    compared with the first day after it only: a span that crosses a sentence before that
+    day crosses one before it too.)"""
+    after = 0  # the first day after the time, found once for all the times before it
+    for index in dayless:
+        after = max(after, index + 1)
+        while after < len(mentions) and not _is_day(mentions[after].value):
+            after += 1
+        if after == len(mentions):
             return
-        value = later.value
-        if value is not None and value.precision is Precision.DAY and not value.is_interval:
+        time, later = mentions[index], mentions[after]
+        if not crosses_sentence(state.text, time.end, later.start):
             mentions[index] = replace(
-                time, value=value, resolved_by=later.resolved_by, anchor=later.anchor
+                time, value=later.value, resolved_by=later.resolved_by, anchor=later.anchor
             )
-            return
+
+
+def _is_day(value: DateValue | None) -> bool:
+    return value is not None and value.precision is Precision.DAY and not value.is_interval
 
 
 def _same_period(spec: ReportPeriod) -> bool:
