@@ -361,7 +361,8 @@ def stubs_yaml(review: Review) -> str:
             entries += _stub(item, leads.get(item.candidate.id), folded, review)
     if entries:
         out += ["events:", *entries]
-    closing = [line for g in review.groups if g.lead not in _own_leads(review) for line in
+    own = _own_leads(review)
+    closing = [line for g in review.groups if g.lead not in own for line in
                _proposal_comment(g, review)]  # fmt: skip
     if closing:
         out += ["", *closing]

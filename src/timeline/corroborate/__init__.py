@@ -26,10 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from ..dates import DateValue
-from ..errors import TimelineError
 from ..models import Event, SourceRef
 from .fit import core_date, date_fit, named_date
 from .link import Group, Mismatch, find_mismatches, propose_groups
@@ -131,19 +129,9 @@ def _event_order(event: Event) -> tuple:
 
 
 def index_for(timeline) -> TermIndex:  # noqa: ANN001 - a pipeline.Timeline
-    """The term index of a built timeline's documents, read again for their whole text.
+    """The term index of a built timeline: its candidates' sentences, by document.
 
-    The pipeline keeps no text (and a cached run reads none), so this reads each document
-    once more; when one cannot be read, the index falls back to the candidates' sentences.
+    Nothing is read again (a cached run reads no document at all), so ``check``, ``review``
+    and ``show --merge`` weigh words alike and in time that grows with the candidates.
     """
-    from ..documents import read_document
-
-    extraction = timeline.extraction
-    index = TermIndex()
-    for info in extraction.documents:
-        try:
-            text = read_document(Path(info.path), info.path)[0].text
-        except (TimelineError, OSError, ValueError):
-            return TermIndex.of(extraction.candidates)
-        index.add(text)
-    return index if index.units else TermIndex.of(extraction.candidates)
+    return TermIndex.of(timeline.extraction.candidates)
