@@ -131,3 +131,9 @@ def test_an_aside_comes_back_with_drop_false_or_a_title() -> None:
     assert [e.sources[0].text for e in back.events] == ["1936", "July 1936"]
     titled = apply(text, "events:\n  x:1936:\n    title: The war begins\n")
     assert [e.title for e in titled.events][0] == "The war begins"
+
+
+def test_a_relative_clause_that_tells_the_happening_again_joins_it() -> None:
+    text = "A statement followed last night's programme, which aired on BBC One at 8pm."
+    assert groups(text) == [["last night", "8pm"]]
+    assert [c.grouped for c in found(text)] == [None, SAME_ACTION]

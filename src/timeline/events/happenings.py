@@ -5,9 +5,10 @@ and either
 
 - they are in one clause, side by side ("yesterday (Monday 16 May)", "on Friday, Aug. 7",
   "the quarter ended Sept. 30"): the reason is ``same clause``; or
-- they are in different sentences and tell the same happening again: the same action (the
-  verb or the noun the date belongs to, by its stem) and the same actors or object (content
-  words that are rare in the document's dated sentences): ``same action and actors``.
+- they tell the same happening, in the same sentence ("last night's programme, which aired
+  at 8pm") or again in another: the same action (the verb the date belongs to, by its stem)
+  and the same actors or object (content words that are rare in the document's dated
+  sentences): ``same action and actors``.
 
 A date that could hold several of the happenings around it ("this month", "in 2019") joins
 none of them. Two happenings in one sentence ("Tarragona fell on 14 January, Barcelona on
@@ -171,8 +172,6 @@ def group(
         matches = []
         for j in reversed(recent[-RECENT_GROUPS:]):
             other = candidates[j]
-            if other.quote_start == candidates[i].quote_start:
-                continue
             if not compatible(date, other.date):
                 continue
             if _same_action(readings[i], readings[j], rare):

@@ -153,6 +153,9 @@ class Builder(Segments, Rendering):
         noun names; the title is that noun phrase, when it says enough (three words)."""
         toks = self.toks
         before, after = self.phrase.start - 1, self.phrase.stop
+        possessive = self._possessive_relative()
+        if possessive is not None:
+            return possessive
         if before < 0 or after >= len(toks) or toks[before].low not in DETERMINERS:
             return None
         phrase_text = " ".join(toks[i].text for i in self.phrase)
@@ -172,6 +175,36 @@ class Builder(Segments, Rendering):
         if sum(1 for j in words if toks[j].is_word) < 3 or toks[words[0]].low in PREPOSITIONS:
             return None
         return words
+
+    def _possessive_relative(self) -> list[int] | None:
+        """ "followed last night's programme, which aired at 8pm": a date that owns a noun
+        dates what the noun names, and the relative clause after it tells what that was."""
+        toks = self.toks
+        after = self.phrase.stop
+        if after >= len(toks) or toks[after].low not in ("'s", "'"):
+            return None
+        noun: list[int] = []
+        j = after + 1
+        while j < len(toks) and toks[j].is_word and not verb_at(toks, j) and len(noun) < 5:
+            if toks[j].low in RELATIVES or toks[j].low in PREPOSITIONS:
+                break
+            noun.append(j)
+            j += 1
+        if not noun:
+            return None
+        if j < len(toks) and toks[j].text == ",":
+            j += 1
+        if j >= len(toks) or toks[j].low not in ("which", "that", "who"):
+            return None
+        clause = []
+        for k in range(j + 1, len(toks)):
+            if toks[k].is_break or k in self.cut:
+                break
+            clause.append(k)
+        clause = self.trim(clause)
+        if find_verb(toks, clause) != 0:
+            return None
+        return noun + clause
 
     def _predicate_near(self, home: int) -> int:
         """The segment a lone date dates: the first clause after it with a verb when it comes
@@ -497,6 +530,11 @@ class Builder(Segments, Rendering):
             noun = self._noun_phrase_before(i, before[0])
             if not noun:
                 return None
+            link = noun[0] - 1
+            if link > before[0] and toks[link].low in ("of", "to", "for") and link - 1 >= 0:
+                head = self._noun_phrase_before(link, before[0])
+                if head:  # "further response to Panorama aired on May 16"
+                    noun = head + [link] + noun
             inside = self._object_position(noun[0])
             if not (led or inside) and find_verb(toks, before[: pos - 1]) is None:
                 return None
