@@ -174,3 +174,17 @@ def test_a_subset_of_the_documents_gives_one_line_about_the_others(newcomer: Pat
     check = run("check", "articles/002_herald.txt")
     assert check.exit_code == 1  # the stale id of a document read is an error
     assert "[not-read]" in check.stderr and "'001:" not in check.stderr
+
+
+def test_init_in_the_documents_folder_suggests_an_export_outside_it(
+    newcomer: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(newcomer / "articles")
+    result = run("init", ".")
+    assert result.exit_code == 0, result.stderr
+    assert "-o ../timeline.html" in result.stdout
+    command = result.stdout.strip().splitlines()[-1].split()
+    assert run(*command[1:]).exit_code == 0
+    assert (newcomer / "timeline.html").is_file()
+    monkeypatch.chdir(newcomer)
+    assert "-o timeline.html" in run("init", "articles", "--curation", "other.yaml").stdout

@@ -671,6 +671,11 @@ def init(
     made = " (made: put your documents in it)" if started.created_folder else ""
     count = f"{started.found} file{'' if started.found == 1 else 's'} there now"
     option = f" --curation {started.curation}" if curation else ""
+    here = Path.cwd().resolve()
+    documents = (folder or Path("documents")).resolve()
+    # An export is never written inside a documents folder (a later run would read it).
+    target = "../timeline.html" if documents.is_dir() and here.is_relative_to(documents) else (
+        "timeline.html")  # fmt: skip
     _emit(printable(
         f"wrote {started.curation}: the documents are {started.documents}{made}, {count}.\n"
         "Next:\n"
@@ -678,7 +683,7 @@ def init(
         f"  timeline review --append{option}      add the dates found to {started.curation}, "
         "to correct them\n"
         f"  timeline check{option}                check {started.curation} against the documents\n"
-        f"  timeline export --format html -o timeline.html{option}\n"
+        f"  timeline export --format html -o {target}{option}\n"
     ))  # fmt: skip
 
 
