@@ -186,7 +186,8 @@ JobsOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--jobs", "-j", metavar="N", callback=_jobs,
-        help="Processes reading documents. Default: one per core.", show_default=False,
+        help="Processes reading documents. Default: one per core; at most twice the cores.",
+        show_default=False,
     ),
 ]  # fmt: skip
 NoCacheOpt = Annotated[
@@ -346,6 +347,16 @@ def _root(
 
 
 # --------------------------------------------------------------------------- helpers
+def _job_count(jobs: int | None) -> int | None:
+    """``--jobs``, lowered (with a note) to twice the cores this process may use."""
+    from .parallel import job_limit
+
+    if jobs is not None and jobs > job_limit():
+        _warn(f"--jobs {jobs} lowered to {job_limit()} (twice the cores; more only slow a run)")
+        return job_limit()
+    return jobs
+
+
 def _fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> NoReturn:
     _err(f"timeline: error: {message}")
     raise typer.Exit(int(code))
@@ -420,7 +431,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
         "published": anchor,
         "include_globs": inputs.include or (),
         "exclude_globs": inputs.exclude or (),
-        "jobs": inputs.processes,
+        "jobs": _job_count(inputs.processes),
         "cache": not inputs.no_cache,
         "day_first": not inputs.month_first,
     }

@@ -57,7 +57,7 @@ from .documents import (
 from .errors import DocumentError
 from .events import assign_prefixes, candidates
 from .models import Candidate, Document, Event, Kind
-from .parallel import default_jobs, map_batches
+from .parallel import default_jobs, job_limit, map_batches
 from .tagger import tag
 
 #: Where ``timeline`` looks when it is given no paths.
@@ -326,16 +326,20 @@ class _Plan:
 
 def _plan(paths: Iterable[Path], exclude, include_globs, exclude_globs) -> _Plan:
     plan, seen, display_path = _Plan(), set(), DisplayPaths()
-    found = iter_files(paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs)
-    for path, explicit in found:
+
+    def add(path: Path, why_not: str | None) -> None:
         name = display_path(path)
         if name in seen:
-            continue
+            return
         seen.add(name)
-        why_not = None if explicit else reads_suffix(path.suffix)
         if why_not:
             plan.early[len(plan.files)] = Outcome(len(plan.files), name, "", skipped=why_not)
         plan.files.append((path, name))
+
+    found = iter_files(paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs,
+                       skipped=add)  # fmt: skip
+    for path, explicit in found:
+        add(path, None if explicit else reads_suffix(path.suffix))
     return plan
 
 
@@ -368,7 +372,8 @@ def extract(
 
     Publication dates come from the curated file's ``sources:`` first, then each document's
     own metadata, then ``published``. ``jobs`` processes read and tag (default: one per
-    core); ``cache`` keeps each document's result in ``cache_dir`` (default: see
+    core; at most ``parallel.job_limit()``, twice the cores: a larger number is lowered);
+    ``cache`` keeps each document's result in ``cache_dir`` (default: see
     ``timeline.cache.default_cache_dir``). ``progress(done, total)`` is called as documents
     are done. Candidates are in document order whatever ``jobs`` is. ``every_kind`` adds
     durations and sets to the candidates (they never reach a timeline). ``day_first`` says how
@@ -388,7 +393,7 @@ def extract(
     if engine is not None:
         run.process_on(engine, misses)
     else:
-        run.process(misses, jobs or default_jobs())
+        run.process(misses, min(jobs or default_jobs(), job_limit()))
     outcomes = {**plan.early, **run.outcomes}
     prefixes = {task.name: task.prefix for task in tasks}
     result = _assemble([outcomes[i] for i in range(len(plan.files))], len(tasks) - len(misses),

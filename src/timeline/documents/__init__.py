@@ -10,6 +10,7 @@ page by page, for Word the paragraphs.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,16 @@ from pathlib import Path
 from ..dates import DateValue
 from ..errors import DocumentError
 from ..models import Document
-from .files import STDIN, STDIN_NAME, DisplayPaths, display_path, iter_files, matches
+from .files import (
+    STDIN,
+    STDIN_NAME,
+    DisplayPaths,
+    _unreadable,
+    display_path,
+    iter_files,
+    matches,
+    special_kind,
+)
 from .formats import (
     DOCUMENT_SUFFIXES,
     FORMATS,
@@ -123,22 +133,33 @@ def read_bytes(path: Path | str, name: str) -> bytes:
     be had."""
     if path == STDIN:
         return read_stdin()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as err:
-        raise DocumentError(name, f"cannot be read ({err.strerror or err})") from None
+    return read_bytes_and_status(str(path), name)[0]
 
 
 def read_bytes_and_status(path: str, name: str) -> tuple[bytes, os.stat_result, float]:
-    """A file's bytes, its status just before they were read, and when (``time.time()``)."""
+    """A file's bytes, its status just before they were read, and when (``time.time()``).
+
+    Only a regular file is read: a named pipe or a device (which could block, or give bytes
+    for ever) is a DocumentError saying what it is.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            read_at = time.time()
-            status = os.fstat(handle.fileno())
+        fd = os.open(path, flags)
+    except (OSError, RuntimeError) as err:
+        raise DocumentError(name, _unreadable(Path(path), err)) from None
+    try:
+        read_at = time.time()
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise DocumentError(name, f"{special_kind(status.st_mode)}, not a file")
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
             return handle.read(), status, read_at
     except OSError as err:
         raise DocumentError(name, f"cannot be read ({err.strerror or err})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def read_document(
@@ -172,7 +193,10 @@ def collect(
     """
     published = published or {}
     result, display = Collection(), DisplayPaths()
-    found = iter_files(paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs)
+    found = iter_files(
+        paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs,
+        skipped=lambda path, reason: result.skipped.append((display(path), reason)),
+    )  # fmt: skip
     for path, explicit in found:
         name = display(path)
         why_not = None if explicit else reads_suffix(path.suffix)

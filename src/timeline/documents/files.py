@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
@@ -51,7 +53,12 @@ class DisplayPaths:
         if folder is None:
             folder = self._folders[key] = parent.resolve().as_posix()
         resolved = folder + name if folder.endswith("/") else f"{folder}/{name}"
-        return path.resolve().as_posix() if os.path.islink(resolved) else resolved
+        if not os.path.islink(resolved):
+            return resolved
+        try:
+            return path.resolve().as_posix()
+        except (OSError, RuntimeError):  # a link that leads back to itself: shown as found
+            return resolved
 
 
 def matches(relative: str, patterns: Iterable[str]) -> bool:
@@ -70,30 +77,62 @@ def iter_files(
     *,
     include_globs: Iterable[str] = (),
     exclude_globs: Iterable[str] = (),
+    skipped: Callable[[Path, str], None] | None = None,
 ) -> Iterator[tuple[Path, bool]]:
     """Files under ``paths`` in a stable order, each with whether it was named explicitly.
 
     Folders are walked recursively in sorted order; hidden files and folders are skipped there,
-    and so is anything in ``exclude`` (the curated file), with the backups the tool makes of
-    it (``events.yaml.bak``, ``events.yaml.bak.2`` …). Files found in folders must match one
+    and so is anything in ``exclude`` (the curated file). Files found in folders must match one
     of ``include_globs`` (when any are given) and none of ``exclude_globs``; a folder matching
-    ``exclude_globs`` is not entered. A file named explicitly is always read, and ``-`` stands
-    for standard input. Missing paths raise DocumentError.
+    ``exclude_globs`` is not entered, nor is a symbolic link to a folder. A file named
+    explicitly is always read, and ``-`` stands for standard input. Only regular files are
+    read: what else a folder holds (a named pipe, a device, a socket, a symbolic link loop or
+    one to nothing) and a folder that cannot be read are passed to ``skipped`` with the
+    reason. A missing path, or one named that is not a file or a folder, raises
+    DocumentError.
     """
     excluded = {p.resolve().as_posix() for p in exclude}
     includes, excludes = list(include_globs), list(exclude_globs)
     resolver = DisplayPaths()
+    report = skipped or (lambda path, reason: None)
     for path in paths:
         if path == STDIN:
             yield path, True
             continue
-        if not path.exists():
-            raise DocumentError(str(path), "no such file or folder")
-        if path.is_file():
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, RuntimeError) as err:
+            raise DocumentError(str(path), _unreadable(path, err)) from None
+        if stat.S_ISREG(mode):
             if path.resolve().as_posix() not in excluded:
                 yield path, True
-            continue
-        yield from _walk(path, excluded, includes, excludes, resolver)
+        elif stat.S_ISDIR(mode):
+            yield from _walk(path, excluded, includes, excludes, resolver, report)
+        else:
+            raise DocumentError(
+                str(path), f"{special_kind(mode)}, not a file; only files and folders are read"
+            )
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, for messages."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _unreadable(path: Path, err: BaseException) -> str:
+    """Why ``path`` cannot even be looked at."""
+    number = getattr(err, "errno", None)
+    if isinstance(err, RuntimeError) or number == errno.ELOOP:
+        return "a symbolic link loop (it leads back to itself)"
+    if number == errno.ENOENT:
+        return "a symbolic link to nothing" if os.path.islink(path) else "no such file or folder"
+    return f"cannot be read ({getattr(err, 'strerror', None) or err})"
 
 
 def _walk(
@@ -102,25 +141,58 @@ def _walk(
     includes: list[str],
     excludes: list[str],
     resolver: DisplayPaths,
+    report: Callable[[Path, str], None],
 ) -> Iterator[tuple[Path, bool]]:
+    """The files under ``top``, depth first, each folder's files before its subfolders."""
     excluded_names = {PurePosixPath(p).name for p in excluded}
-    for root, dirs, files in os.walk(top):
-        here = Path(root)
-        rel_root = here.relative_to(top).as_posix()
-        rel_root = "" if rel_root == "." else rel_root + "/"
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not matches(rel_root + d, excludes)
-        )
-        for name in sorted(files):
-            candidate = here / name
+    todo = [(top, "")]
+    while todo:
+        here, rel_root = todo.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as err:
+            report(here, f"folder cannot be read ({err.strerror or err}); nothing in it was read")
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
             relative = rel_root + name
-            if name.startswith(".") or _is_excluded(candidate, excluded, excluded_names, resolver):
+            if _is_dir(entry):
+                if not matches(relative, excludes) and not entry.is_symlink():
+                    folders.append((here / name, relative + "/"))
                 continue
-            if includes and not matches(relative, includes):
+            candidate = here / name
+            if _is_excluded(candidate, excluded, excluded_names, resolver):
                 continue
-            if matches(relative, excludes):
+            if (includes and not matches(relative, includes)) or matches(relative, excludes):
+                continue
+            why_not = _not_a_file(entry, candidate)
+            if why_not:
+                report(candidate, why_not)
                 continue
             yield candidate, False
+        todo.extend(reversed(folders))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _not_a_file(entry: os.DirEntry, path: Path) -> str | None:
+    """None for a regular file (or a link to one), else why it is not read."""
+    try:
+        if entry.is_file():
+            return None
+        mode = os.stat(path).st_mode
+    except (OSError, RuntimeError) as err:
+        return _unreadable(path, err)
+    return None if stat.S_ISREG(mode) else f"{special_kind(mode)}, not a file"
 
 
 def _is_excluded(path: Path, excluded: set[str], names: set[str], resolver: DisplayPaths) -> bool:

@@ -33,13 +33,19 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
-    """Decode bytes: BOM, then UTF-8, then a declared encoding, then Windows-1252.
+    """Decode bytes: BOM (UTF-8, UTF-32 or UTF-16), then UTF-8, then a declared encoding,
+    then Windows-1252.
 
     Returns the text and a warning (without the file's name) when the last resort was used.
     Raises DocumentError with an empty path; callers fill in the name.
     """
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
+        try:
+            return normalise_newlines(data.decode("utf-32")), None
+        except UnicodeDecodeError as err:
+            raise DocumentError("", f"not valid UTF-32 at byte {err.start}") from None
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return normalise_newlines(data.decode("utf-16")), None

@@ -7,6 +7,7 @@ its final form was saved), else its creation date.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,40 @@ if TYPE_CHECKING:
 SUFFIXES = frozenset({".docx"})
 
 
+#: The most one part of a .docx (``word/document.xml``…) and all its parts may expand to.
+#: A novel's document.xml is some tens of MB; a zip bomb is far more.
+MAX_PART_BYTES = 128 * 2**20
+MAX_TOTAL_BYTES = 512 * 2**20
+
+
+def check_sizes(data: bytes) -> None:
+    """DocumentError when a part of the package would expand past ``MAX_PART_BYTES``, or all
+    of them past ``MAX_TOTAL_BYTES``, by the sizes the package declares (a part is never read
+    past its declared size, so they bound what reading it costs)."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader says what is wrong with it
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if part.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
+            raise DocumentError(
+                "", f"Word document whose part {part.filename} would expand to "
+                f"{_megabytes(part.file_size)} ({_megabytes(total)} so far; at most "
+                f"{_megabytes(MAX_PART_BYTES)} a part, {_megabytes(MAX_TOTAL_BYTES)} in all); "
+                "not read",
+            )  # fmt: skip
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB"
+
+
 def read_docx(data: bytes) -> Extracted:
     import docx
 
+    check_sizes(data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_lines(document))
