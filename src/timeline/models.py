@@ -126,6 +126,9 @@ class SourceRef:
     source_url: str | None = None
     source_published: DateValue | None = None
     page: int | None = None  # 1-based page of paged documents (PDF)
+    #: Why this mention is one of the event's ("same clause", "same action and actors",
+    #: "merged in the curated file"); None for the first.
+    grouped: str | None = None
 
 
 @dataclass

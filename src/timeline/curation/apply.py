@@ -321,7 +321,10 @@ class _Applier:
                 id=ident,
                 date=when,
                 title=title,
-                sources=[self.source_ref(member) for member in ordered],
+                sources=[
+                    self.source_ref(member, self.why_grouped(member, ordered[0]))
+                    for member in ordered
+                ],
                 tags=list(correction.tags or []) if correction else [],
                 note=correction.note if correction else None,
                 curated=resolved_by is Resolution.CURATED,
@@ -411,7 +414,7 @@ class _Applier:
             (meta and meta.published) or (doc and doc.published) or None,
         )
 
-    def source_ref(self, candidate: Candidate) -> SourceRef:
+    def source_ref(self, candidate: Candidate, grouped: str | None = None) -> SourceRef:
         title, url, published = self.meta(candidate.source)
         return SourceRef(
             source=candidate.source,
@@ -428,7 +431,18 @@ class _Applier:
             source_url=url,
             source_published=published,
             page=candidate.page,
+            grouped=grouped,
         )
+
+    def why_grouped(self, member: Candidate, first: Candidate) -> str | None:
+        """Why ``member`` is one of the event whose first source is ``first``."""
+        if member is first:
+            return None
+        if member.id in self.merged_into or first.id in self.merged_into:
+            return "merged in the curated file"
+        if member.happening is not None and member.happening == first.happening:
+            return member.grouped or "same happening"
+        return "merged in the curated file"
 
     def add(self, added: AddedEvent) -> None:
         if added.id in self.by_id:

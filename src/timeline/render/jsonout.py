@@ -47,6 +47,7 @@ def _source(ref: SourceRef) -> dict[str, object]:
         "source_title": ref.source_title,
         "source_url": ref.source_url,
         "source_published": _edtf(ref.source_published),
+        "grouped": ref.grouped,
     }
 
 
