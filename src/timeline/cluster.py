@@ -289,12 +289,13 @@ class Cluster:
         ready: list[Task] = []
         failed: list[Done] = []
         for task in chunk:
-            if isinstance(task.source, str):
+            path = task.source
+            if isinstance(path, str):
                 if self.shared_files:
-                    task = replace(task, source=os.path.abspath(task.source))
+                    task = replace(task, source=os.path.abspath(path))
                 else:
                     try:
-                        task = replace(task, source=read_bytes(task.source, task.name))
+                        task = replace(task, source=read_bytes(path, task.name))
                     except DocumentError as err:
                         failed.append(_skipped(task, err.reason))
                         continue
@@ -310,8 +311,11 @@ class Cluster:
         while True:
             try:
                 with self._client.as_current():
-                    return distributed.wait(list(pending), timeout=_POLL,
-                                            return_when="FIRST_COMPLETED").done  # fmt: skip
+                    waited = distributed.wait(
+                        list(pending), timeout=_POLL, return_when="FIRST_COMPLETED"
+                    )
+                    done: set[Any] = waited.done
+                    return done
             except (TimeoutError, distributed.TimeoutError):
                 pass
             if self._client.status not in ("running", "connecting"):
@@ -368,8 +372,7 @@ def _skipped(task: Task, why: str) -> Done:
 
 def _reachable(address: str) -> None:
     """A quick, clear error for an address that is malformed or where nothing listens."""
-    from distributed.comm import parse_address
-    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
         scheme, location = parse_address(address)
@@ -379,7 +382,7 @@ def _reachable(address: str) -> None:
             f"--scheduler {address!r}: not a scheduler's address ({err}); "
             "give one such as tcp://10.0.0.5:8786, or 'local'"
         ) from None
-    if host is None:
+    if host is None or port is None:
         return
     try:
         socket.create_connection((host, port), timeout=CONNECT_TIMEOUT).close()
