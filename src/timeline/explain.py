@@ -15,13 +15,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .curation import Curation
+from .curation import Correction, Curation
 from .dates import DateValue
 from .errors import TimelineError
 from .events.noise import REASONS
 from .models import Candidate, Event, Resolution
 from .review import RESOLVED, Marked, describe_date, mark
+
+if TYPE_CHECKING:
+    from .pipeline import Timeline
 
 __all__ = [
     "Applied",
@@ -280,8 +284,10 @@ class _Context:
                     line = entry.positions.get(key, (entry.line, 0))[0]
                     found.append(Applied(key, value, line, event_id))
         for cid in members:
-            own = curation.corrections.get(cid or "")
-            if own is not None and cid != event_id:
+            if cid is None or cid == event_id:
+                continue
+            own = curation.corrections.get(cid)
+            if own is not None:
                 found.append(Applied("ignored", f"entry of {cid} (it is merged)", own.line, cid))
         added = curation.added.get(event_id)
         if added is not None:
@@ -296,7 +302,7 @@ class _Context:
         return found
 
 
-def _value_of(entry, key: str) -> str | None:  # noqa: ANN001 - a Correction
+def _value_of(entry: Correction, key: str) -> str | None:
     value = getattr(entry, key)
     if key == "drop":
         return "true" if value else None
@@ -306,10 +312,11 @@ def _value_of(entry, key: str) -> str | None:  # noqa: ANN001 - a Correction
         return ", ".join(value) if value else None
     if isinstance(value, DateValue):
         return f"{value.display()} ({value.edtf})"
-    return value
+    text: str | None = value  # the title or the note
+    return text
 
 
-def explain_timeline(timeline, ident: str) -> Explanation:  # noqa: ANN001 - pipeline.Timeline
+def explain_timeline(timeline: Timeline, ident: str) -> Explanation:
     """:func:`explain` on a built timeline (``pipeline.build``)."""
     extraction = timeline.extraction
     sources = {info.path: info for info in extraction.documents}

@@ -18,6 +18,7 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -27,6 +28,10 @@ from .curation.append import AppendResult, append_stubs
 from .dates import DateValue, Qualifier
 from .events.noise import REASONS
 from .models import Candidate, Document, Resolution
+
+if TYPE_CHECKING:
+    from .documents import DocumentInfo
+    from .pipeline import Timeline
 
 __all__ = [
     "AppendResult",
@@ -200,7 +205,7 @@ def happening_mentions(candidates: Sequence[Candidate]) -> dict[str, list[Candid
 def build_review(
     candidates: Sequence[Candidate],
     curation: Curation | None = None,
-    documents: Mapping[str, Document] | None = None,
+    documents: Mapping[str, Document | DocumentInfo] | None = None,
     *,
     groups: Sequence[Group] | None = None,
     noise: bool = False,
@@ -232,15 +237,13 @@ def build_review(
     return Review(path, sources, list(groups), len(candidates), lines)
 
 
-def review_timeline(timeline, *, noise: bool = False) -> Review:  # noqa: ANN001 - a pipeline.Timeline
+def review_timeline(timeline: Timeline, *, noise: bool = False) -> Review:
     """The review of a built timeline (``pipeline.build``), its proposals weighed by the words
     of the whole documents, as ``check`` and ``show --merge`` weigh them."""
     documents = {doc.path: doc for doc in timeline.extraction.documents}
     candidates = timeline.extraction.candidates
     groups = propose_groups(candidates, timeline.curation, index=index_for(timeline))
-    return build_review(
-        candidates, timeline.curation, documents, groups=groups, noise=noise
-    )
+    return build_review(candidates, timeline.curation, documents, groups=groups, noise=noise)
 
 
 # --------------------------------------------------------------------------- plain text

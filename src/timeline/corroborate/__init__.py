@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..dates import DateValue
 from ..models import Event, SourceRef
@@ -33,6 +34,9 @@ from .fit import core_date, date_fit, named_date
 from .link import Group, Mismatch, find_mismatches, propose_groups
 from .signature import Reader, Signature
 from .words import TermIndex, words
+
+if TYPE_CHECKING:
+    from ..pipeline import Timeline
 
 __all__ = [
     "AUTO_TAG",
@@ -119,7 +123,7 @@ def _merged(events: list[Event], date_: DateValue | None) -> Event:
     )
 
 
-def _event_order(event: Event) -> tuple:
+def _event_order(event: Event) -> tuple[tuple[int, int, int, str], str, int, str]:
     first = event.sources[0] if event.sources else SourceRef(source="")
     start = first.start if first.start is not None else -1
     return (event.date.sort_key(), first.source, start, event.id)
@@ -128,7 +132,7 @@ def _event_order(event: Event) -> tuple:
 # --------------------------------------------------------------------------- the index of a run
 
 
-def index_for(timeline) -> TermIndex:  # noqa: ANN001 - a pipeline.Timeline
+def index_for(timeline: Timeline) -> TermIndex:
     """The term index of a built timeline: its candidates' sentences, by document.
 
     Nothing is read again (a cached run reads no document at all), so ``check``, ``review``

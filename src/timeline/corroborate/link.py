@@ -135,11 +135,12 @@ def _nodes(
     for candidate in everything:
         phrases.setdefault(_sentence_key(candidate), []).append(candidate)
     nodes: list[_Node] = []
-    found: dict[tuple, _Node] = {}
+    # by sentence, phrase, date and qualifier, and by document too for a dateline
+    found: dict[tuple[object, ...], _Node] = {}
     for candidate in pool:
         when = dates[candidate.id]
         span_ = _phrase(candidate)
-        key: tuple = (candidate.quote, span_, when.edtf, when.qualifier)
+        key: tuple[object, ...] = (candidate.quote, span_, when.edtf, when.qualifier)
         node = found.get(key)
         if node is not None and not _tells(node.signature):
             # A dateline copied ("WASHINGTON, March 12 --") tells no happening to share.
@@ -439,8 +440,11 @@ def _apart(curation: Curation | None) -> set[frozenset[str]]:
     events: dict[str, set[str]] = {}
     for cid, target in owner.items():
         events.setdefault(target, {target}).add(cid)
-    group = lambda cid: events.get(owner.get(cid, cid), {cid})  # noqa: E731
-    pairs = set()
+
+    def group(cid: str) -> set[str]:
+        return events.get(owner.get(cid, cid), {cid})
+
+    pairs: set[frozenset[str]] = set()
     for correction in curation.corrections.values():
         for ref in correction.distinct:
             pairs.update(
