@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional, TypedDict, overload
 
 import typer
 from typer.core import TyperCommand
@@ -22,6 +22,13 @@ from typer.core import TyperCommand
 from . import __version__
 from .errors import ExitCode
 from .printable import json_printable, printable
+
+if TYPE_CHECKING:  # imported where they are used, so that a command loads only what it needs
+    from .cluster import Cluster
+    from .curation import Curation, Problem
+    from .dates import DateValue
+    from .models import Event
+    from .pipeline import Engine, Extraction, Timeline
 
 app = typer.Typer(
     name="timeline",
@@ -81,7 +88,9 @@ class _Command(TyperCommand):
     """A command whose help names its arguments in words (``FOLDER|FILE...``), without the
     Python type typer adds to them (``<list[Path]>``)."""
 
-    def format_options(self, ctx, formatter) -> None:  # noqa: ANN001 - click's own types
+    # click's context and formatter: typer has taken them from click, or from a copy of click
+    # of its own, depending on its version
+    def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments, options = [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
@@ -371,7 +380,7 @@ def _warn(message: str) -> None:
     _err(f"timeline: warning: {message}")
 
 
-def _date_option(option: str, value: str | None):
+def _date_option(option: str, value: str | None) -> DateValue | None:
     """A date given on the command line: EDTF, or as in a text ("March 2023")."""
     if value is None:
         return None
@@ -413,32 +422,50 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
             bar.stop()
 
 
-def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
+class _ReadOptions(TypedDict):
+    """The options of ``build`` and ``extract`` that the command line sets."""
+
+    published: DateValue | None
+    include_globs: Sequence[str]
+    exclude_globs: Sequence[str]
+    jobs: int | None
+    cache: bool
+    day_first: bool
+    engine: Engine | None
+
+
+@overload
+def _load(inputs: Inputs, *, every_kind: bool = ..., apply: Literal[True] = ...) -> Timeline: ...
+@overload
+def _load(inputs: Inputs, *, every_kind: bool = ..., apply: Literal[False]) -> Extraction: ...
+def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True) -> Timeline | Extraction:
     """Read, tag and curate; every library error becomes a clean message and exit 2.
 
     With ``apply=False`` the curated file is read (for publication dates) but not applied,
     and the result is the pipeline's Extraction rather than a Timeline.
     """
     from .errors import TimelineError
-    from .pipeline import build, extract, load_optional_curation
+    from .pipeline import Extraction, build, extract, load_optional_curation
 
     anchor = _date_option("--published", inputs.published)
     try:
         curation = load_optional_curation(inputs.curation)
     except TimelineError as err:
         _fail(str(err))
-    options = {
-        "published": anchor,
-        "include_globs": inputs.include or (),
-        "exclude_globs": inputs.exclude or (),
-        "jobs": _job_count(inputs.processes),
-        "cache": not inputs.no_cache,
-        "day_first": not inputs.month_first,
-    }
+    jobs = _job_count(inputs.processes)
     paths = inputs.paths or _documents_of(curation)
     try:
         with _engine(inputs) as engine, _progress() as progress:
-            options["engine"] = engine
+            options: _ReadOptions = {
+                "published": anchor,
+                "include_globs": inputs.include or (),
+                "exclude_globs": inputs.exclude or (),
+                "jobs": jobs,
+                "cache": not inputs.no_cache,
+                "day_first": not inputs.month_first,
+                "engine": engine,
+            }
+            result: Timeline | Extraction
             if apply:
                 result = build(paths, curation=curation, progress=progress, **options)
             else:
@@ -447,7 +474,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
                                  every_kind=every_kind, **options)  # fmt: skip
     except TimelineError as err:
         _fail(str(err))
-    extraction = result.extraction if apply else result
+    extraction = result if isinstance(result, Extraction) else result.extraction
     for warning in extraction.collection.warnings:
         _warn(warning)
     for path, reason in extraction.collection.skipped:
@@ -458,7 +485,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True):
     return result
 
 
-def _engine(inputs: Inputs):
+def _engine(inputs: Inputs) -> AbstractContextManager[Cluster | None]:
     """The cluster to read the documents on (``--scheduler``), or none: Dask is imported
     only when one is asked for."""
     if not inputs.scheduler:
@@ -470,7 +497,7 @@ def _engine(inputs: Inputs):
     )
 
 
-def _documents_of(curation) -> list[Path]:
+def _documents_of(curation: Curation | None) -> list[Path]:
     """The folders and files the curated file names (``documents:``), which must exist."""
     from .pipeline import DEFAULT_CURATION
 
@@ -492,7 +519,9 @@ def _documents_of(curation) -> list[Path]:
     return paths
 
 
-def _in_sight(problems, timeline):
+def _in_sight(
+    problems: Sequence[Problem], timeline: Timeline
+) -> tuple[list[Problem], Problem | None]:
     """The problems about the documents read, and one warning for those about documents that
     exist but were not read this time (entries of the others), or None."""
     from .curation import Problem
@@ -508,7 +537,7 @@ def _in_sight(problems, timeline):
     return kept, note
 
 
-def _report_problems(timeline) -> None:
+def _report_problems(timeline: Timeline) -> None:
     """Curation problems, and dates written with a weekday they did not fall on, as
     warnings: ``show`` and ``export`` go on (``check`` stops)."""
     from .checks import weekdays
@@ -521,7 +550,7 @@ def _report_problems(timeline) -> None:
         _err(str(note))
 
 
-def _events(timeline, filters: Filters) -> list:
+def _events(timeline: Timeline, filters: Filters) -> list[Event]:
     """The events to render: merged automatically if asked, then filtered."""
     from .filters import FilterError, check_filters, filter_events
 
@@ -550,7 +579,7 @@ def _events(timeline, filters: Filters) -> list:
         _fail(str(err))
 
 
-def _note_undated(timeline) -> None:
+def _note_undated(timeline: Timeline) -> None:
     if timeline.undated:
         ids = ", ".join(c.id for c in timeline.undated[:5])
         more = f" and {len(timeline.undated) - 5} more" if len(timeline.undated) > 5 else ""
@@ -561,11 +590,11 @@ def _note_undated(timeline) -> None:
         )
 
 
-def _exit_code(extraction) -> ExitCode:
+def _exit_code(extraction: Extraction) -> ExitCode:
     return ExitCode.PROBLEMS if extraction.collection.skipped else ExitCode.OK
 
 
-def _protected(timeline) -> list[Path]:
+def _protected(timeline: Timeline) -> list[Path]:
     """Files an export must never overwrite: the documents read and the curated file."""
     paths = [Path(doc.path) for doc in timeline.extraction.documents]
     if timeline.curation is not None:
@@ -614,7 +643,7 @@ def _write(text: str, output: Path | None, protected: list[Path], folders: list[
         _fail(str(err))
 
 
-def _xlsx(events: list, title: str | None) -> bytes:
+def _xlsx(events: list[Event], title: str | None) -> bytes:
     from .render.xlsx import render_xlsx
 
     return render_xlsx(events, title=title)
@@ -802,9 +831,8 @@ def export(
         bool, typer.Option("--mermaid", help="Markdown: add a Mermaid timeline diagram.")
     ] = False,
     excel: Annotated[
-        bool, typer.Option(
-            "--excel", help="CSV: start with a byte-order mark, for Excel (or use xlsx)."
-        )
+        bool,
+        typer.Option("--excel", help="CSV: start with a byte-order mark, for Excel (or use xlsx)."),
     ] = False,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -960,11 +988,14 @@ def check(
     else:
         for problem in report.problems:
             _err(format_problem(problem))
-        for reading in timeline.curation.readings if timeline.curation else []:
-            _err(
-                f"{timeline.curation.path}:{reading.line}:{reading.column}: note: "
-                f"{reading.text!r} is read as {reading.value.edtf} ({reading.value.display()})"
-            )
+        curated = timeline.curation
+        if curated is not None:
+            for reading in curated.readings:
+                _err(
+                    f"{curated.path}:{reading.line}:{reading.column}: note: "
+                    f"{reading.text!r} is read as {reading.value.edtf} "
+                    f"({reading.value.display()})"
+                )
         _emit(printable(format_report(report).rstrip("\n").splitlines()[-1] + "\n"))
     code = report.exit_code
     if strict and report.warnings:

@@ -254,7 +254,7 @@ def _work(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, lo - 120) : lo].rstrip()
     words = re.findall(r"[\w'’-]+", before)[-6:]
-    title_words = []
+    title_words: list[str] = []
     for word in reversed(words):  # the capitalised run right before the bracket
         if not word[:1].isupper() and not (title_words and word in _NAME_LINKS):
             break
