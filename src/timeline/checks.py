@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from .curation import Curation, Problem
-from .curation.model import ProblemList
+from .curation.model import Level, ProblemList
 from .dates import DateValue, Precision
 from .errors import ExitCode
 from .events.ids import shared_prefixes
@@ -40,6 +40,7 @@ from .tagger import vocab
 
 if TYPE_CHECKING:  # the term index is loaded when a check needs it
     from .corroborate import TermIndex
+    from .pipeline import Timeline
 
 __all__ = [
     "CheckReport",
@@ -132,9 +133,12 @@ UNCURATED_SHOWN = 3  # ids named per source when not verbose
 class SourceInfo(Protocol):
     """What checks need of a document: a Document or the pipeline's DocumentInfo."""
 
-    path: str
-    published: DateValue | None
-    published_from: str | None
+    @property
+    def path(self) -> str: ...
+    @property
+    def published(self) -> DateValue | None: ...
+    @property
+    def published_from(self) -> str | None: ...
 
 
 # --------------------------------------------------------------------------- helpers
@@ -156,9 +160,9 @@ def _settled(curation: Curation | None) -> set[str]:
     return done
 
 
-def _problem(level: str, code: str, candidate: Candidate, message: str) -> Problem:
+def _problem(level: Level, code: str, candidate: Candidate, message: str) -> Problem:
     return Problem(level, message, candidate.source, candidate.line, candidate.column, code,
-                   candidate.id)  # type: ignore[arg-type]  # fmt: skip
+                   candidate.id)  # fmt: skip
 
 
 def _published_where(info: SourceInfo, curation: Curation | None) -> str:
@@ -187,7 +191,7 @@ def anachronisms(
     for c in candidates:
         info = sources.get(c.source)
         published = info.published if info is not None else None
-        if published is None or published.latest is None or c.id in dropped:
+        if info is None or published is None or published.latest is None or c.id in dropped:
             continue
         given = curated.get(c.id)
         when = given[0] if given else c.date
@@ -196,17 +200,20 @@ def anachronisms(
             continue
         if when.earliest <= published.latest or not reports_as_past(c):
             continue
-        dated = (
-            f"{c.text!r} ({when.display()}, the date {curation.path} gives it at line "  # type: ignore[union-attr]
-            f"{given[1]})" if given else f"{c.text!r} ({when.display()})"
-        )  # fmt: skip
+        if given is not None and curation is not None:
+            dated = (
+                f"{c.text!r} ({when.display()}, the date {curation.path} gives it at line "
+                f"{given[1]})"
+            )
+        else:
+            dated = f"{c.text!r} ({when.display()})"
         found.append(
             _problem(
                 "error",
                 "anachronism",
                 c,
                 f"{c.source} is dated {published.display()} "
-                f"(from {_published_where(info, curation)}), but it reports "  # type: ignore[arg-type]
+                f"(from {_published_where(info, curation)}), but it reports "
                 f"{dated} as past: either the publication date or that date is wrong",
             )
         )
@@ -356,13 +363,15 @@ def mismatches(
     for m in find_mismatches(candidates, curation, index=index):
         if m.a.id in settled and m.b.id in settled:
             continue
+        a_date, b_date = m.a.date, m.b.date
+        assert a_date is not None and b_date is not None  # only dates can disagree
         found.append(
             _problem(
                 "warning",
                 "contradiction",
                 m.a,
-                f"{m.a.id} ({m.a.text!r}: {m.a.date.display()}) and {m.b.id} in "  # type: ignore[union-attr]
-                f"{m.b.source} line {m.b.line} ({m.b.text!r}: {m.b.date.display()}) seem to "  # type: ignore[union-attr]
+                f"{m.a.id} ({m.a.text!r}: {a_date.display()}) and {m.b.id} in "
+                f"{m.b.source} line {m.b.line} ({m.b.text!r}: {b_date.display()}) seem to "
                 f"tell of the same happening (shared: {', '.join(m.terms)}), but their dates "
                 f"cannot both be right; correct one with 'date:', or write "
                 f"'distinct: [{m.b.id}]' under {m.a.id} if they differ",
@@ -486,15 +495,15 @@ class CheckReport(ProblemList):
         }
 
 
-def _order(curation_path: str | None) -> Callable[[Problem], tuple]:
-    def key(p: Problem) -> tuple:
+def _order(curation_path: str | None) -> Callable[[Problem], tuple[bool, str, int, int, str, str]]:
+    def key(p: Problem) -> tuple[bool, str, int, int, str, str]:
         return (p.path != curation_path, p.path, p.line, p.column, p.code, p.message)
 
     return key
 
 
 def run_checks(
-    timeline,  # noqa: ANN001 - a pipeline.Timeline
+    timeline: Timeline,
     *,
     verbose: bool = False,
     index: TermIndex | None = None,
