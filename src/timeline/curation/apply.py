@@ -7,7 +7,7 @@ Nothing is ignored silently: every correction that could not be used, and every 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..dates import DateValue
@@ -84,16 +84,22 @@ def _ordered(members: list[Candidate], correction: Correction | None) -> list[Ca
 def _finest(dated: Sequence[Candidate]) -> Candidate | None:
     """The mention whose date lies within every other's (the first such), if one does."""
     for candidate in dated:
-        value = candidate.date
-        assert value is not None
+        value = _known_date(candidate)
         if all(
             other is candidate
-            or other.date.edtf == value.edtf  # type: ignore[union-attr]
-            or _within(value, other.date)  # type: ignore[arg-type]
+            or _known_date(other).edtf == value.edtf
+            or _within(value, _known_date(other))
             for other in dated
         ):
             return candidate
     return None
+
+
+def _known_date(candidate: Candidate) -> DateValue:
+    """The date of a mention taken from a list of dated ones."""
+    value = candidate.date
+    assert value is not None
+    return value
 
 
 def _within(inner: DateValue, outer: DateValue) -> bool:
@@ -103,7 +109,7 @@ def _within(inner: DateValue, outer: DateValue) -> bool:
         return False
 
 
-def _sort_key(event: Event) -> tuple:
+def _sort_key(event: Event) -> tuple[tuple[int, int, int, str], str, int, str]:
     first = event.sources[0] if event.sources else SourceRef(source="")
     start = first.start if first.start is not None else -1
     return (event.date.sort_key(), first.source, start, event.id)
@@ -194,7 +200,9 @@ class _Applier:
             groups.setdefault(find(i), []).append(candidate)
         return list(groups.values())
 
-    def _join_group(self, group: list[int], apart: set[frozenset[str]], join) -> None:  # noqa: ANN001
+    def _join_group(
+        self, group: list[int], apart: set[frozenset[str]], join: Callable[[int, int], None]
+    ) -> None:
         """Join the mentions of one happening found in a document, except those the curated
         file says are distinct from one of them (each of those stands alone)."""
         ids = [self.candidates[i].id for i in group]
@@ -374,32 +382,32 @@ class _Applier:
             return None
         first = dated[0]
         if correction is not None and len(dated) > 1 and not self.agree(dated):
-            listing = ", ".join(f"{m.id}: {m.date.display()}" for m in dated)  # type: ignore[union-attr]
+            listing = ", ".join(f"{m.id}: {_known_date(m).display()}" for m in dated)
             self.report(
                 "error",
                 correction.positions.get("merge", correction),
                 f"sources disagree on the date of {correction.id}: the event takes "
-                f"{first.date.display()} ({listing}); set 'date:' to choose",  # type: ignore[union-attr]
+                f"{_known_date(first).display()} ({listing}); set 'date:' to choose",
                 CONTRADICTION,
                 correction.id,
             )
-            return first.date, first.resolved_by, first  # type: ignore[return-value]
+            return _known_date(first), first.resolved_by, first
         chosen = _finest(dated) or first
         if correction is not None and correction.id not in {m.id for m in dated}:
             self.report(
                 "warning",
                 correction.positions.get("merge", correction),
-                f"{correction.id} has no date; the event takes {chosen.date.display()} "  # type: ignore[union-attr]
+                f"{correction.id} has no date; the event takes {_known_date(chosen).display()} "
                 f"from {chosen.id}; set 'date:' to confirm",
                 "undated",
                 correction.id,
             )
-        return chosen.date, chosen.resolved_by, chosen  # type: ignore[return-value]
+        return _known_date(chosen), chosen.resolved_by, chosen
 
     @staticmethod
     def agree(dated: list[Candidate]) -> bool:
         return all(
-            a.date.overlaps(b.date)  # type: ignore[union-attr,arg-type]
+            _known_date(a).overlaps(_known_date(b))
             for i, a in enumerate(dated)
             for b in dated[i + 1 :]
         )

@@ -530,15 +530,13 @@ class _Loader:
             if "numeric-dates" in entry:
                 order = self.order(entry["numeric-dates"][1], f"'numeric-dates' in {label}")
                 self.orders[path] = order == "day-first"
-            values = self.read(
-                entry,
-                label,
-                **{"numeric-dates": self.order},
-                published=lambda node, what, path=path: self.date(
-                    node, what, self.orders.get(path)
-                ),
-            )
+
+            def published(node: Node, what: str, path: str = path) -> DateValue:
+                return self.date(node, what, self.orders.get(path))
+
+            values = self.read(entry, label, **{"numeric-dates": self.order}, published=published)
             values["numeric_dates"] = values.pop("numeric-dates", None)
+            # arg-type: each value was read by the reader its key names, which checks its type
             result[path] = SourceMeta(path, *_pos(key), **values)  # type: ignore[arg-type]
         return result
 
@@ -573,7 +571,7 @@ class _Loader:
         return Correction(
             cid,
             *_pos(key),
-            **values,  # type: ignore[arg-type]
+            **values,  # type: ignore[arg-type]  # each read and checked by its key's reader
             positions={name: _pos(value) for name, (_, value) in entry.items()},
         )
 
@@ -655,4 +653,5 @@ class _Loader:
                 f"{label} needs a source ('source:' or 'sources:') "
                 "or a 'note' saying where it comes from",
             )
+        # arg-type: each value was read by the reader its key names, which checks its type
         return AddedEvent(aid, *_pos(key), sources=paths, **values)  # type: ignore[arg-type]

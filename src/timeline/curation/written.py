@@ -106,11 +106,13 @@ def parse_written(text: str, *, day_first: bool | None = None) -> DateValue:
     return value.with_qualifier(qualifier) if qualifier else value
 
 
-def _interval(text: str, lead: int, qualifier: Qualifier | None, day_first: bool | None):
+def _interval(
+    text: str, lead: int, qualifier: Qualifier | None, day_first: bool | None
+) -> DateValue:
     if qualifier is not None:
         raise DateError("an interval cannot carry a qualifier", lead)
     left, right = text.split("/", 1)
-    ends = []
+    ends: list[DateValue | None] = []
     for part, column in ((left, lead), (right, lead + len(left) + 1)):
         part = part.strip()
         if part in ("", ".."):
@@ -212,22 +214,24 @@ def _numeric(match: re.Match[str], column: int, day_first: bool | None) -> DateV
             column,
         )
     year, a, b = int(match.group("y")), int(match.group("a")), int(match.group("b"))
-    readings = []
+    readings: list[DateValue | None] = []
     for day, month in ((a, b), (b, a)):
         try:
             readings.append(DateValue.of_day(year, month, day))
         except DateError:
             readings.append(None)
     day_then_month, month_then_day = readings
-    if day_then_month is None and month_then_day is None:
-        raise DateError(f"{text!r} is not a real day", column)
-    if day_then_month is None or month_then_day is None or a == b:
-        return day_then_month or month_then_day  # type: ignore[return-value]
+    if day_then_month is None:
+        if month_then_day is None:
+            raise DateError(f"{text!r} is not a real day", column)
+        return month_then_day
+    if month_then_day is None or a == b:
+        return day_then_month
     if day_first is not None:
-        return day_then_month if day_first else month_then_day  # type: ignore[return-value]
+        return day_then_month if day_first else month_then_day
     raise DateError(
         f"{text!r} could be {_spelled(year, b, a)} or {_spelled(year, a, b)}: write "
-        f"{day_then_month.edtf} or {month_then_day.edtf}, or say how the source writes "  # type: ignore[union-attr]
+        f"{day_then_month.edtf} or {month_then_day.edtf}, or say how the source writes "
         "dates with 'numeric-dates: day-first' (or month-first) under it in 'sources:'",
         column,
     )
