@@ -189,7 +189,7 @@ def test_a_file_that_cannot_be_read_here_is_skipped_and_not_sent(project: Path, 
         assert engine.sent == 0
     outcome = pipeline.unpack_outcome(body, pipeline.Unpacker(), index, gone.name, gone.prefix)
     assert (index, failed, seen) == (3, False, None)
-    assert outcome.skipped == "cannot be read (No such file or directory)"
+    assert outcome.skipped == "no such file or folder"
 
 
 # --------------------------------------------------------------------------- failures
