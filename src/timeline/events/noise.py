@@ -145,18 +145,15 @@ def _head_line_index(text: str, line_lo: int) -> int | None:
 def _dateline(text: str, line_lo: int, line_hi: int, start: int, end: int) -> bool:
     """A wire dateline ("NICOSIA, August 8 (Xinhua) --") or a masthead ("Millbrook Gazette,
     14 March 2024") on one of the first lines."""
-    if _head_line_index(text, line_lo) is None:
+    if _head_line_index(text, line_lo) is None or start - line_lo > HEAD_MAX_CHARS:
         return False
-    head = text[line_lo:start]
-    after = text[end:line_hi]
-    if len(head) > HEAD_MAX_CHARS:
-        return False
+    head = text[line_lo:start]  # (the rest of the line is read only when the line is short)
     if _DATELINE_PLACE.fullmatch(head.strip() + " ") or _DATELINE_PLACE.fullmatch(head.strip()):
-        return _DATELINE_AFTER.match(after) is not None
+        return _DATELINE_AFTER.match(text, end, line_hi) is not None
     # A masthead: a short line that is a name and a date, and nothing after the date.
     return (
         line_hi - line_lo <= HEAD_MAX_CHARS
-        and _bare(after)
+        and _bare(text[end:line_hi])
         and bool(head.strip())
         and _MASTHEAD.fullmatch(head.strip()) is not None
     )
