@@ -7,6 +7,7 @@ that Dask stays unimported without ``--scheduler`` runs either way.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -400,3 +401,23 @@ def test_large_documents_travel_a_few_to_a_task_and_quietly(
         with Cluster(client=cluster[1], shared_files=False) as engine:
             result = extract([Path("seeds")], engine=engine, cache=False)
     assert result.candidates == extract([Path("seeds")], jobs=1, cache=False).candidates
+
+
+@needs_dask
+def test_a_local_cluster_of_its_own_keeps_no_document_sent(project: Path) -> None:
+    """``--scheduler local``: a cluster started for the run, and stopped after it. Dask keeps
+    the last thousand messages of each connection for its developers; the documents sent
+    must not be kept with them (at most those of the last task are still about)."""
+    originals = sorted(Path("seeds").iterdir())
+    for copy in range(3):
+        Path(f"seeds/copy-{copy}").mkdir()
+        for path in originals:
+            shutil.copy(path, f"seeds/copy-{copy}/{path.name}")
+    expected = extract([Path("seeds")], jobs=1, cache=False)
+    with Cluster("local", workers=1, shared_files=False) as engine:
+        result = extract([Path("seeds")], engine=engine, cache=False)
+        assert engine.sent == 32  # in four tasks of eight
+        gc.collect()
+        kept = [o for o in gc.get_objects() if isinstance(o, pipeline.Task)]
+        assert len([task for task in kept if isinstance(task.source, bytes)]) <= 8
+    assert result.candidates == expected.candidates

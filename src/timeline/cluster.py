@@ -52,6 +52,9 @@ EXTRA = "pip install 'timeline[dask]'"
 #: A local scheduler's HTTP server (always started: health, metrics) on a free port of this
 #: machine only, rather than on port 8787 of every interface, with a warning when that is taken.
 QUIET = {"dashboard_address": "127.0.0.1:0"}
+#: Dask keeps the last thousand messages of each connection under 1 MB for its developers,
+#: which here would be the documents sent: not in this process, nor in a local cluster.
+UNLOGGED = {"distributed.admin.low-level-log-length": 0}
 
 
 class ClusterError(TimelineError):
@@ -122,10 +125,13 @@ class Cluster:
         if self._ready:
             return
         distributed = _distributed()
+        import dask.config
+
         self._silence()
         try:
             if self._client is None:
-                self._client = self._connect(distributed)
+                with dask.config.set(UNLOGGED):
+                    self._client = self._connect(distributed)
             self._check_workers()
         except BaseException:
             self.close()
