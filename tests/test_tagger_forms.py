@@ -176,6 +176,8 @@ FORMS = [
     ("He won in the first ten days of May.", PUB,
      [("the first ten days of May", "2022-05-01/2022-05-10", D, P)]),
     ("He won in the first months of 1939.", None, [("1939", "1939", D, E)]),
+    ("He won in the last few days of May 1939.", None,
+     [("the last few days", None, DUR, E), ("May 1939", "1939-05", D, E)]),
 ]
 
 # Vague references: only with refs=True; value None, TIMEX value in duration.

@@ -70,7 +70,7 @@ def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found 
     if a.kind is not Kind.DATE or b.kind is not Kind.DATE:
         return None
     if not (_joinable(a.spec) and _joinable(b.spec)):
-        return _days_named(text, a, b)
+        return _days_named(text, a, b) if a.prep in _SPAN_PREPS else None
     gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
     if gap is None:
         return None
@@ -82,10 +82,13 @@ def _range(text: str, a: Found, b: Found, before: Found | None = None) -> Found 
     return Found(a.start, b.end, Kind.DATE, Range(a.spec, b.spec), a.prep)
 
 
+_SPAN_PREPS = ("from", "between")
+
+
 def _days_named(text: str, a: Found, b: Found) -> Found | None:
     """ "from Sept. 14 to Thursday", "between Monday and Friday": a span of days one of which
     is named by its weekday, after "from" or "between" only."""
-    if a.prep not in ("from", "between") or not (_a_day(a.spec) and _a_day(b.spec)):
+    if not (_a_day(a.spec) and _a_day(b.spec)):
         return None
     gap = P.RANGE_GAP.fullmatch(text, a.end, b.start)
     if gap is None or ("and" in gap.group().lower()) != (a.prep == "between"):

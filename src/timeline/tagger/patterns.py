@@ -411,10 +411,12 @@ HALF = _c(
     rf"{WORD_START}(?:(?P<the>(?i:the)){SP})?(?P<hw>{_nocase(vocab.HALVES)}){SP}(?i:half){SP}"
     rf"(?i:of){SP}(?:{MODE}{SP}(?i:year)|{year('y')})"
 )
-#: "the first two months of 1939", "the last ten days of May 1940", "the first month of 1939".
+#: "the first two months of 1939", "the last ten days of May 1940", "the first month of 1939"
+#: (a count in words is read by the rule: "two", "twenty-one").
 PART_OF = _c(
     rf"{WORD_START}(?i:the){SP}(?P<which>(?i:first|last|final|opening|closing)){SP}"
-    rf"(?:(?P<n>[0-9]{{1,2}}|{NUMBER_WORD}){SP})?(?P<u>(?i:months|days|month)){SP}(?i:of){SP}"
+    rf"(?:(?P<n>[0-9]{{1,2}}|[A-Za-z]{{3,9}}(?:-[a-z]{{3,5}})?){SP})?"
+    rf"(?P<u>(?i:months|days|month)){SP}(?i:of){SP}"
     rf"(?:{month('m')}(?:,?{SP}{year('y')})?|{year('yo')})"
 )
 #: "yesterday", "tonight", "last night", "this morning", "yesterday afternoon".

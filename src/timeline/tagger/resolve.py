@@ -219,75 +219,81 @@ def _aside(state: _State, item: Found, value: DateValue) -> bool:
       1947");
     * after the story's year, the year of a later source ("letters found in 2004", "a 2004
       study", "the 1911 Encyclopaedia")."""
-    text, start = state.text, item.start
-    if _COMPARED.search(text, max(0, start - 24), start):
+    text = state.text
+    words = _words_before(text, item.start)
+    if _compared(words):
         return True
     context, year = state.context_year, _context_year(value)
     if year is None:
         return False
     if context is None:
-        return _since(text, item) or _in_brackets(text, item, value)
+        return _since(item, words) or _in_brackets(text, item, value)
     if year < context:
-        if _since(text, item):
+        if _since(item, words):
             return True
         if value.precision is Precision.YEAR and value.endpoints is None:
-            if _names_thing(text, item):
+            if _names_thing(text, item, words):
                 return True
-    elif _later_source(text, item):
+    elif _later_source(text, item, words):
         return True
     return _in_brackets(text, item, value)
 
 
-#: Right before a date: "since" and a clause it opens ("since records began in", "since the
-#: war ended in").
-_SINCE_CLAUSE = re.compile(
-    r"\bsince(?:\s{1,3}[\w'’-]+){1,5}?\s{1,3}(?:in|on|of)\s{1,3}\Z", re.IGNORECASE
-)
+def _words_before(text: str, start: int) -> list[str]:
+    """The last few words before ``start``, in lower case, with their punctuation (a word
+    cut by the window is left out)."""
+    low = max(0, start - 60)
+    words = text[low:start].lower().split()
+    if words and low and not text[low - 1].isspace() and not text[low].isspace():
+        del words[0]
+    return words
 
 
-def _since(text: str, item: Found) -> bool:
+_COMPARISONS = tuple(tuple(lead.split()) for lead in vocab.COMPARISON_LEADS)
+
+
+def _compared(words: list[str]) -> bool:
+    """Whether the words before a date make it a point of comparison: "than (in)",
+    "compared with"."""
+    tail = words[:-1] if words[-1:] == ["in"] else words
+    return any(tuple(tail[-len(lead) :]) == lead for lead in _COMPARISONS)
+
+
+def _since(item: Found, words: list[str]) -> bool:
     """Whether a date starts a span that reaches the story's time: "since 1947", "since
-    records began in 1910"."""
+    records began in 1910" ("since" and the clause it opens, in a few words)."""
     if item.prep in vocab.OPEN_AFTER:
         return True
-    return _SINCE_CLAUSE.search(text, max(0, item.start - 60), item.start) is not None
+    if "since" not in words or words[-1] not in ("in", "on", "of"):
+        return False
+    at = len(words) - 1 - words[::-1].index("since")
+    between = words[at + 1 : -1]
+    return 1 <= len(between) <= 5 and all(w[-1].isalnum() for w in between)
 
 
-#: Right before a date: a comparison ("than in", "compared with").
-_COMPARED = re.compile(
-    r"\b(?:"
-    + "|".join(w.replace(" ", r"\s{1,3}") for w in vocab.COMPARISON_LEADS)
-    + r")\s{1,3}(?:in\s{1,3})?\Z",
-    re.IGNORECASE,
-)
 #: Words before a year used as a modifier ("the 1921 treaty").
 _DETERMINERS = vocab.YEAR_DETERMINERS | {"an"}
-#: Right before a year: "the treaty of", whose noun says whether the year names a thing.
-_OF_BEFORE = re.compile(r"\b([A-Za-z]+)\s{1,3}of\s{1,3}\Z")
-#: Right before a date: "letters found in", a participle after a noun (an auxiliary before
-#: it, "was found in 1950", tells the story instead).
-_SOURCE_BEFORE = re.compile(
-    r"(?:\b([A-Za-z]+)\s{1,3})?\b(?i:"
-    + "|".join(sorted(vocab.SOURCE_PARTICIPLES))
-    + r")\s{1,3}in\s{1,3}\Z"
-)
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "has", "have"})
 
 
-def _names_thing(text: str, item: Found) -> bool:
+def _names_thing(text: str, item: Found, words: list[str]) -> bool:
     """Whether a year names a thing: "the 1921 treaty", "the treaty of 1921"."""
-    if guards.word_before(text, item.start).lower() in _DETERMINERS:
+    if words[-1:] and words[-1] in _DETERMINERS:
         return guards.word_after(text, item.end) != ""
-    match = _OF_BEFORE.search(text, max(0, item.start - 30), item.start)
-    return match is not None and match.group(1).lower() not in vocab.TIME_OF_NOUNS
+    if words[-1:] != ["of"] or len(words) < 2:
+        return False
+    noun = words[-2]
+    return noun.isalpha() and noun not in vocab.TIME_OF_NOUNS
 
 
-def _later_source(text: str, item: Found) -> bool:
-    """Whether a date is the time of a source: "letters found in 2004", "a 2004 study"."""
-    if guards.word_before(text, item.start).lower() in _DETERMINERS:
+def _later_source(text: str, item: Found, words: list[str]) -> bool:
+    """Whether a date is the time of a source: "a 2004 study", "letters found in 2004" (a
+    participle after a noun: after an auxiliary, "was found in 1950" tells the story)."""
+    if words[-1:] and words[-1] in _DETERMINERS:
         return guards.word_after(text, item.end).lower() in vocab.SOURCE_NOUNS
-    match = _SOURCE_BEFORE.search(text, max(0, item.start - 50), item.start)
-    return match is not None and (match.group(1) or "").lower() not in _AUXILIARIES
+    if words[-1:] != ["in"] or len(words) < 2 or words[-2] not in vocab.SOURCE_PARTICIPLES:
+        return False
+    return len(words) < 3 or words[-3] not in _AUXILIARIES
 
 
 def _in_brackets(text: str, item: Found, value: DateValue) -> bool:

@@ -379,9 +379,9 @@ def part_of(text: str, m: Match) -> Found | None:
     first two months of 1939" is January to February 1939, "the last ten days of May 1940"
     the 22nd to the 31st."""
     first = _norm(m.group("which")) in ("first", "opening")
-    unit, count = _norm(m.group("u")), _count(m.group("n"))
-    if not isinstance(count, int) or count < 1 or (unit == "month") == bool(m.group("n")):
-        return None  # "the first two month", "the first months": no span
+    unit, count = _norm(m.group("u")), _small_count(m.group("n"))
+    if (unit == "month") != (count == 1) or not 1 <= count <= 30:
+        return None  # "the first two month", "the first months", "the last few days"
     if unit.startswith("month"):
         year = _int(m, "yo")
         if year is None or count > 11:
@@ -399,6 +399,19 @@ def part_of(text: str, m: Match) -> Found | None:
     days = (1, count) if first else (length - count + 1, length)
     spec = Range(Calendar(year, month, days[0]), Calendar(year, month, days[1]))
     return _date(m, spec)
+
+
+def _small_count(word: str | None) -> int:
+    """A count of months or days, in digits or words ("2", "two", "twenty-one"); 1 when
+    there is none, 0 when the word is no number."""
+    if not word:
+        return 1
+    if word.isdigit():
+        return int(word)
+    parts = _norm(word).split("-")
+    if not all(p in vocab.NUMBERS and p not in ("a", "an", "hundred") for p in parts):
+        return 0
+    return sum(vocab.NUMBERS[p] for p in parts)
 
 
 def _month_length(year: int | None, month: int) -> int | None:
@@ -707,7 +720,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.QUALIFIED_YEAR, qualified_year, _Y),
     (P.SEASON, season, _c("season")),
     (P.HALF, half, _c("half")),
-    (P.PART_OF, part_of, _c("month", "year")),
+    (P.PART_OF, part_of, _c("partunit")),
     (P.QUARTER, quarter, _c("quarter")),
     (P.QUARTER_CODE, quarter, _c("qcode")),
     (P.DECADE, decade, _c("decade")),

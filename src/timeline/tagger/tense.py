@@ -38,9 +38,8 @@ _MARKER = (
     rf"|(?i:was|were)(?={SP}(?:{_alt(vocab.LOOKING_AHEAD_ING)}){END}))"
     rf"|(?P<lead>{_nocase(vocab.INFINITIVE_LEADS)}){SP}(?i:to)"
     rf"(?!{SP}{_nocase(vocab.DETERMINERS)}{END})"
-    rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)}"
-    rf"|(?i:due){SP}(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
-    rf"|(?P<infinitive>(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
+    rf"|(?P<future>{_nocase(vocab.FUTURE_MARKERS)})"
+    rf"|(?P<infinitive>(?P<due>(?i:due){SP})?(?i:to){SP}{_nocase(vocab.INFINITIVES)})"
     rf"|(?P<present>(?i:is|are){SP}"
     rf"(?:(?!{_alt(vocab.LOOKING_AHEAD_ING)})[a-z]{{2,}}ing"
     rf"|(?!{_alt(vocab.FUTURE_MARKERS)})(?:{_alt(vocab.IRREGULAR_PARTICIPLES)}|[a-z]{{2,}}ed)))"
@@ -71,6 +70,9 @@ def tense(text: str, start: int, end: int, *, coarse: bool = False) -> str:
     own_begin = text.rfind(",", begin, start) + 1 or begin
     own_end = text.find(",", end, finish)
     own_end = finish if own_end < 0 else own_end
+    # (a relative clause can only close at the comma before the date, and only if no more
+    # than a preposition lies between)
+    relative = own_begin > begin and _TO_DATE.match(text, own_begin, start) is not None
     best: tuple[int, str, int] | None = None
     own: tuple[int, str, int] | None = None
     last = ""  # the label of the marker before this one
@@ -90,17 +92,18 @@ def tense(text: str, start: int, end: int, *, coarse: bool = False) -> str:
         if own_begin <= at < own_end:
             if own is None or distance < own[0]:
                 own = (distance, label, at)
-        elif (best is None or distance < best[0]) and not _in_relative(text, begin, at, start):
-            best = (distance, label, at)
+        elif best is None or distance < best[0]:
+            if not (relative and at < own_begin and _in_relative(text, begin, at, own_begin)):
+                best = (distance, label, at)
     if own is not None:
         best = own
-    if best is None:
-        return "future" if delayed(text, start) else ""
-    _, label, at = best
-    if label in _AHEAD_LABELS and _under_past_auxiliary(text, begin, at):
-        label = "past"
-    if label == "committed":
-        label = "past" if coarse else "future"
+    label = ""
+    if best is not None:
+        _, label, at = best
+        if label in _AHEAD_LABELS and _under_past_auxiliary(text, begin, at):
+            label = "past"
+        if label == "committed":
+            label = "past" if coarse else "future"
     if label != "future" and delayed(text, start):
         return "future"  # "postponed until Saturday", "pushed back to August"
     if label == "past" and _SPAN_END.search(text, max(0, start - 16), start):
@@ -116,16 +119,14 @@ _RELATIVE = re.compile(r"\s{0,3}(?:which|who|whom|whose)\b", re.IGNORECASE)
 _TO_DATE = re.compile(r"\s{0,3}(?:(?:in|on|at|by|from|until|since|during)\s{1,3})?\Z", re.I)
 
 
-def _in_relative(text: str, begin: int, at: int, date: int) -> bool:
-    """Whether the marker at ``at``, before the date at ``date``, lies in a relative clause
-    between commas right before it: "agreed the plan, which will cost more, in October"."""
-    if at > date:
-        return False
+def _in_relative(text: str, begin: int, at: int, own_begin: int) -> bool:
+    """Whether the marker at ``at`` lies in a relative clause between commas that closes
+    right before the date's own stretch (which starts at ``own_begin``): "agreed the plan,
+    which will cost more, in October"."""
     comma = text.rfind(",", begin, at)
     if comma < 0 or not _RELATIVE.match(text, comma + 1):
         return False
-    close = text.find(",", at, date)
-    return close >= 0 and _TO_DATE.match(text, close + 1, date) is not None
+    return text.find(",", at, own_begin) == own_begin - 1
 
 
 #: Right before a date: a verb of delay and the preposition of the new date, a few words
@@ -138,14 +139,13 @@ _DELAY = re.compile(
     re.IGNORECASE,
 )
 #: The prepositions it ends with, looked for first: most dates follow none of them.
-_DELAY_END = re.compile(r"(?:until|till|to|for)\s{1,3}\Z", re.IGNORECASE)
+_DELAY_ENDS = ("until", "till", "to", "for")
 
 
 def delayed(text: str, start: int) -> bool:
     """Whether the date at ``start`` is the one something was put off, or brought forward,
     to: "postponed until Saturday", "pushed the opening back to August"."""
-    low = max(0, start - 8)
-    if _DELAY_END.search(text, low, start) is None:
+    if not text[max(0, start - 9) : start].rstrip().lower().endswith(_DELAY_ENDS):
         return False
     return _DELAY.search(text, max(0, start - 90), start) is not None
 
@@ -222,6 +222,8 @@ def _label(match: re.Match[str], after: bool) -> str:
     if kind == "present":
         return "either"
     if kind == "infinitive":
+        if match.group("due"):
+            return "future"  # "due to take effect"
         return "" if after else "either"
     if kind == "ed":
         return "" if match.group("ed").lower() in vocab.NOT_PAST_ED else "past"

@@ -448,6 +448,7 @@ TRIGGERS.update(
             {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"}
         ),
         "long": frozenset({"long"}),
+        "partunit": frozenset({"months", "days", "month"}),
         "yearword": frozenset({"year"}),
         "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
     }
