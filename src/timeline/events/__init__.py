@@ -79,7 +79,7 @@ def candidates(
     """
     from . import noise
     from .happenings import Reading, group
-    from .titles import headline, make_title
+    from .titles import headline, make_title, sentence_tokens
     from .words import terms
 
     text = document.text
@@ -107,6 +107,7 @@ def candidates(
             text, near_lo, near_hi, mention.start, mention.end,
             others=_neighbours(spans, index, near_lo, near_hi),
             previous=partial(_previous_sentence, text, near_lo),
+            toks=sentence_tokens(text, lo, hi, (near_lo, near_hi)),
         )  # fmt: skip
         if why is None and title.state and _coarse(mention):
             why = "state"
@@ -157,7 +158,7 @@ def candidates(
 
 #: The most of a sentence read on each side of a date phrase for its title and its reason:
 #: a "sentence" of a megabyte (a text with no full stops) is read near the phrase only.
-NEAR = 600
+NEAR = 250
 
 
 def _around(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:

@@ -32,9 +32,17 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from .builder import Builder
-from .grammar import DATE_ONLY_TITLE, MAX_WORDS, Headline, tokens
+from .grammar import (
+    CACHED_SENTENCE,
+    DATE_ONLY_TITLE,
+    MAX_WORDS,
+    Headline,
+    Tok,
+    read_tokens,
+    tokens,
+)
 
-__all__ = ["DATE_ONLY_TITLE", "MAX_WORDS", "Headline", "headline", "make_title"]
+__all__ = ["DATE_ONLY_TITLE", "MAX_WORDS", "Headline", "headline", "make_title", "sentence_tokens"]
 
 
 def _covered(starts: list[int], ends: list[int], a: int, b: int) -> range:
@@ -57,21 +65,43 @@ def headline(
     end: int,
     others: Sequence[tuple[int, int]] = (),
     previous: str | Callable[[], str] = "",
+    toks: tuple[Sequence[Tok], int] | None = None,
 ) -> Headline:
     """The headline of the happening dated by ``text[start:end]``, whose sentence is
     ``text[lo:hi]``. ``others`` are the spans of other date phrases (their words stay out of
     the title); ``previous`` is the sentence before (or a function that finds it, called only
-    when needed), where "he" or "she" may be named."""
-    sentence = text[lo:hi].rstrip()
-    while sentence and sentence[-1] in ".!?":
-        sentence = sentence[:-1]
-    toks = tokens(sentence)
-    starts = [t.start for t in toks]
-    ends = [t.end for t in toks]
-    phrase = _covered(starts, ends, start - lo, end - lo)
+    when needed), where "he" or "she" may be named. ``toks`` may give the sentence's tokens
+    already read, with the offset in ``text`` their offsets count from (see
+    :func:`sentence_tokens`)."""
+    if toks is None:
+        words, base = tokens(text[lo:hi]), lo
+    else:
+        words, base = toks
+    words = _without_final_marks(words)
+    starts = [t.start for t in words]
+    ends = [t.end for t in words]
+    phrase = _covered(starts, ends, start - base, end - base)
     other: set[int] = set()
     for a, b in others:
-        other.update(k for k in _covered(starts, ends, a - lo, b - lo) if k not in phrase)
-    if not any(t.is_word for i, t in enumerate(toks) if i not in phrase and i not in other):
+        other.update(k for k in _covered(starts, ends, a - base, b - base) if k not in phrase)
+    if not any(t.is_word for i, t in enumerate(words) if i not in phrase and i not in other):
         return Headline(DATE_ONLY_TITLE)
-    return Builder(toks, phrase, other, previous).build()
+    return Builder(words, phrase, other, previous).build()
+
+
+def sentence_tokens(
+    text: str, lo: int, hi: int, near: tuple[int, int]
+) -> tuple[Sequence[Tok], int]:
+    """The tokens of the stretch ``near`` of the sentence ``text[lo:hi]``, and the offset they
+    count from. A whole sentence is read once for all its date phrases (it is remembered by
+    its text); a stretch of a longer one is read for its phrase alone."""
+    if near == (lo, hi) and hi - lo <= CACHED_SENTENCE:
+        return tokens(text[lo:hi]), lo
+    return read_tokens(text[near[0] : near[1]]), near[0]
+
+
+def _without_final_marks(words: Sequence[Tok]) -> Sequence[Tok]:
+    end = len(words)
+    while end and words[end - 1].text in (".", "!", "?"):
+        end -= 1
+    return words[:end]

@@ -176,10 +176,27 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-@lru_cache(maxsize=2048)
+#: Sentences up to this long are remembered by their text (most sentences of a document
+#: with several date phrases are read once); longer ones are not (hashing them would cost).
+CACHED_SENTENCE = 2000
+
+
 def tokens(text: str) -> tuple[Tok, ...]:
-    """The tokens of a sentence, each marked as a verb where it reads as one (read-only: the
-    same sentence is read once for all its date phrases)."""
+    """The tokens of a sentence (offsets within ``text``), read once for all its date
+    phrases: they are shared, and read-only."""
+    if len(text) <= CACHED_SENTENCE:
+        return _cached_tokens(text)
+    return read_tokens(text)
+
+
+@lru_cache(maxsize=2048)
+def _cached_tokens(text: str) -> tuple[Tok, ...]:
+    return read_tokens(text)
+
+
+def read_tokens(text: str) -> tuple[Tok, ...]:
+    """The tokens of ``text``: words (a trailing full stop kept by abbreviations and
+    initials, "'s" apart), numbers whole ("1,800", "$92.2"), and each mark alone."""
     found = []
     for match in TOKEN.finditer(text):
         word = match.group()
