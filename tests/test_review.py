@@ -204,7 +204,7 @@ def test_missing_file_is_an_error_unless_created(tmp_path: Path) -> None:
         append_stubs(path, STUB)
     result = append_stubs(path, STUB, create=True)
     assert result.backup is None
-    assert path.read_text() == "---\n" + STUB
+    assert path.read_text() == STUB  # a new file starts with the entries, no "---"
 
 
 def test_nothing_to_add_writes_nothing(tmp_path: Path) -> None:

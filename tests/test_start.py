@@ -134,6 +134,7 @@ def test_review_append_starts_the_curated_file_and_its_folder(newcomer: Path) ->
     count = len(curation.corrections)
     assert count > 1 and f"added {count} entries to data/events.yaml" in result.stderr
     assert not list((newcomer / "data").glob("*.bak*"))  # nothing was there to back up
+    assert not Path("data/events.yaml").read_text(encoding="utf-8").startswith("---")
     assert run("show").exit_code == 0  # the documents are found with no argument
 
 

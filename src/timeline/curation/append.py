@@ -62,11 +62,14 @@ class AppendResult:
 
 
 def appended_text(original: str, stubs: str) -> str:
-    """What goes after ``original``: a line break if it lacks one, ``---`` and ``stubs``."""
+    """What goes after ``original``: a line break if it lacks one, ``---`` and ``stubs`` (a
+    new file starts with the stubs alone)."""
     if not stubs.strip():
         return ""
-    lead = "" if not original or original.endswith(("\n", "\r")) else "\n"
     body = stubs if stubs.endswith("\n") else stubs + "\n"
+    if not original:
+        return body
+    lead = "" if original.endswith(("\n", "\r")) else "\n"
     return lead + SEPARATOR + body
 
 
