@@ -430,6 +430,17 @@ def _stub(item: ReviewItem, group: Group | None, folded: set[str], review: Revie
             f"'merge:' and remove this entry; to reject, add 'distinct: [{lead}]' here",
             "  ",
         )
+    if c.date is None and not merged:
+        # Nothing to place it on the timeline: it stays off until given a date.
+        lines += _comment(
+            "no date could be read: to put it on the timeline, replace 'drop: true' with a "
+            "'date:', and uncomment the title",
+            "  ",
+        )
+        lines.append(f"  {yaml_key(c.id)}:")
+        lines.append("    drop: true")
+        lines.append(f"    # title: {yaml_text(c.title)}")
+        return lines
     lines.append(f"  {yaml_key(c.id)}:")
     lines.append(f"    title: {yaml_text(c.title)}")
     if merged:
