@@ -14,10 +14,11 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, overload
 
 from .cache import (
     Cache,
@@ -81,14 +82,14 @@ class Extraction:
     ``collection.documents`` holds each document's DocumentInfo (no text).
     """
 
-    collection: Collection
+    collection: Collection[DocumentInfo]
     candidates: list[Candidate] = field(default_factory=list)
     #: How many documents came from the cache rather than being read and tagged.
     cached: int = 0
 
     @property
     def documents(self) -> list[DocumentInfo]:
-        return self.collection.documents  # type: ignore[return-value]
+        return self.collection.documents
 
 
 @dataclass
@@ -164,6 +165,10 @@ class Seen:
 Done = tuple[int, bytes, bool, Seen | None]
 
 
+@overload
+def _read(task: Task, *, digest: Literal[True] = ...) -> tuple[bytes, Seen]: ...
+@overload
+def _read(task: Task, *, digest: bool) -> tuple[bytes, Seen | None]: ...
 def _read(task: Task, *, digest: bool = True) -> tuple[bytes, Seen | None]:
     """A document's bytes, and (with ``digest``) what was seen of them."""
     if isinstance(task.source, bytes):
@@ -243,7 +248,9 @@ def pack_outcome(outcome: Outcome) -> bytes:
     return encode_entry((outcome.skipped, info, outcome.warnings, found))
 
 
-def unpack_outcome(body: bytes, unpacker: Unpacker, index: int, name: str, prefix: str) -> Outcome:
+def unpack_outcome(
+    body: bytes | memoryview, unpacker: Unpacker, index: int, name: str, prefix: str
+) -> Outcome:
     """The outcome packed in ``body``, for the document ``name`` whose ids start ``prefix``."""
     with collection_paused():
         skipped, info, warnings, found = decode_entry(body)
@@ -278,7 +285,7 @@ def _from_cache(cache: Cache, known: KnownFiles, task: Task, unpacker: Unpacker)
         except DocumentError:
             return None  # the worker reports it
         _note(known, task, seen)
-        key = _cache_key(cache, seen.content, seen.fmt, task)  # type: ignore[union-attr]
+        key = _cache_key(cache, seen.content, seen.fmt, task)
     body = cache.read(key)
     if body is None:
         return None
@@ -324,7 +331,12 @@ class _Plan:
     early: dict[int, Outcome] = field(default_factory=dict)
 
 
-def _plan(paths: Iterable[Path], exclude, include_globs, exclude_globs) -> _Plan:
+def _plan(
+    paths: Iterable[Path],
+    exclude: Iterable[Path],
+    include_globs: Iterable[str],
+    exclude_globs: Iterable[str],
+) -> _Plan:
     plan, seen, display_path = _Plan(), set(), DisplayPaths()
 
     def add(path: Path, why_not: str | None) -> None:
@@ -410,7 +422,7 @@ def _tasks(
     store: Cache | None,
     every_kind: bool,
     day_first: dict[str, bool],
-    named: set[str] = frozenset(),  # type: ignore[assignment]
+    named: AbstractSet[str] = frozenset(),
 ) -> list[Task]:
     """A task for each document to read, with its id prefix and publication date."""
     readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
@@ -522,11 +534,14 @@ def _ticker(progress: Progress | None, total: int, done: int) -> Callable[[], No
 
 
 def _assemble(
-    outcomes: list[Outcome], cached: int, prefixes: dict[str, str], named: set[str] = frozenset()
+    outcomes: list[Outcome],
+    cached: int,
+    prefixes: dict[str, str],
+    named: AbstractSet[str] = frozenset(),
 ) -> Extraction:
     """Outcomes in document order into an Extraction; ids re-prefixed if a skipped document
     had made two prefixes clash (``prefixes`` are those of all the documents planned)."""
-    collection = Collection()
+    collection: Collection[DocumentInfo] = Collection()
     result = Extraction(collection, cached=cached)
     read = [o.name for o in outcomes if o.skipped is None]
     final = prefixes if len(read) == len(prefixes) else assign_prefixes(read, named)
@@ -537,7 +552,8 @@ def _assemble(
             continue
         if final[outcome.name] != outcome.prefix:
             outcome = _renamed(outcome, outcome.index, outcome.name, final[outcome.name])
-        collection.documents.append(outcome.info)  # type: ignore[arg-type]
+        assert outcome.info is not None  # a document not skipped has its info
+        collection.documents.append(outcome.info)
         collection.warnings.extend(f"{outcome.name}: {w}" for w in outcome.warnings)
         result.candidates.extend(outcome.candidates)
         failed_writes += outcome.cache_failed
@@ -584,5 +600,5 @@ def build(
         cache_dir=cache_dir, progress=progress, day_first=day_first, engine=engine,
     )  # fmt: skip
     documents = {doc.path: doc for doc in extraction.documents}
-    result = apply_curation(extraction.candidates, curation, documents)  # type: ignore[arg-type]
+    result = apply_curation(extraction.candidates, curation, documents)
     return Timeline(extraction, curation, result.events, result.undated, result.problems)

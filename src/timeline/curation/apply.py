@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..dates import DateValue
 from ..events.happenings import PERIOD_END
@@ -24,6 +25,9 @@ from .model import (
     Ref,
     SourceMeta,
 )
+
+if TYPE_CHECKING:
+    from ..documents import DocumentInfo
 
 __all__ = ["CONTRADICTION", "STALE", "CurationResult", "apply_curation"]
 
@@ -46,7 +50,7 @@ class CurationResult(ProblemList):
 def apply_curation(
     candidates: Sequence[Candidate],
     curation: Curation | None,
-    documents: Mapping[str, Document] | None = None,
+    documents: Mapping[str, Document | DocumentInfo] | None = None,
 ) -> CurationResult:
     """Turn candidates into events, applying drops, dates, titles, tags, notes and merges."""
     return _Applier(candidates, curation or Curation.empty(), documents).run()
@@ -120,7 +124,7 @@ class _Applier:
         self,
         candidates: Sequence[Candidate],
         curation: Curation,
-        documents: Mapping[str, Document] | None,
+        documents: Mapping[str, Document | DocumentInfo] | None,
     ) -> None:
         self.candidates = list(candidates)
         self.by_id: dict[str, Candidate] = {}

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from ..dates import DateValue
 from ..errors import DocumentError
@@ -98,15 +99,19 @@ def info_of(document: Document, fmt: str) -> DocumentInfo:
     )
 
 
+#: What a collection holds of each document.
+DocumentT = TypeVar("DocumentT", Document, DocumentInfo)
+
+
 @dataclass
-class Collection:
+class Collection(Generic[DocumentT]):
     """The documents found under some paths, and what was passed over (with the reason).
 
     ``collect`` fills ``documents`` with whole Documents; the pipeline keeps DocumentInfo
     only, so that memory does not grow with the size of the texts.
     """
 
-    documents: list[Document | DocumentInfo] = field(default_factory=list)
+    documents: list[DocumentT] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[str] = field(default_factory=list)
 
@@ -184,7 +189,7 @@ def collect(
     default_published: DateValue | None = None,
     include_globs: Iterable[str] = (),
     exclude_globs: Iterable[str] = (),
-) -> Collection:
+) -> Collection[Document]:
     """Read every document under ``paths`` into memory (see ``pipeline.extract`` for many).
 
     ``published`` maps display paths to publication dates (from the curated file);
@@ -192,7 +197,8 @@ def collect(
     ``--published`` option). Unreadable files are recorded in ``skipped`` and the rest read.
     """
     published = published or {}
-    result, display = Collection(), DisplayPaths()
+    result: Collection[Document] = Collection()
+    display = DisplayPaths()
     found = iter_files(
         paths, exclude, include_globs=include_globs, exclude_globs=exclude_globs,
         skipped=lambda path, reason: result.skipped.append((display(path), reason)),

@@ -177,14 +177,14 @@ def _walk(
         todo.extend(reversed(folders))
 
 
-def _is_dir(entry: os.DirEntry) -> bool:
+def _is_dir(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
     except OSError:
         return False
 
 
-def _not_a_file(entry: os.DirEntry, path: Path) -> str | None:
+def _not_a_file(entry: os.DirEntry[str], path: Path) -> str | None:
     """None for a regular file (or a link to one), else why it is not read."""
     try:
         if entry.is_file():

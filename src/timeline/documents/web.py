@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..dates import DateValue
 from ..errors import DocumentError
 from .published import dateline_date, parse_date_string
 from .text import Extracted, decode_text
@@ -247,7 +248,7 @@ def _meta(metas: list[Any], table: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
-def _meta_date(metas: list[Any], plain: Callable[[Any], Any]):
+def _meta_date(metas: list[Any], plain: Callable[[Any], Any]) -> DateValue | None:
     found = plain(_meta(metas, DATE_META))
     return parse_date_string(found) if found else None
 
@@ -338,7 +339,7 @@ def _is_dated_time(tag: Any) -> bool:
     return tag.name == "time" and tag.get("datetime") is not None
 
 
-def _time_date(tag: Any, plain: Callable[[Any], Any]):
+def _time_date(tag: Any, plain: Callable[[Any], Any]) -> DateValue | None:
     if tag is None:
         return None
     return parse_date_string(plain(str(tag.get("datetime") or tag.get_text())))
@@ -356,7 +357,7 @@ def _marked_strings(container: Any, dropped: set[int]) -> Iterator[str]:
     """The strings ``container.get_text()`` joins, in order, without the ``dropped``
     elements, with a block mark before and after each block element and a cell mark after
     each table cell."""
-    from bs4 import NavigableString, Tag
+    from bs4.element import NavigableString, Tag
 
     kept = container.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
     if isinstance(kept, type):
