@@ -84,8 +84,9 @@ def check_filters(
     low = _bound(date_from, "from", first=True)
     high = _bound(date_to, "to", first=False)
     if low is not None and high is not None and low > high:
+        assert date_from is not None and date_to is not None  # the days are theirs
         raise FilterError(
-            f"--from {date_from.display()} is after --to {date_to.display()}: no event can "  # type: ignore[union-attr]
+            f"--from {date_from.display()} is after --to {date_to.display()}: no event can "
             "fall in that range (swap them?)"
         )
     events = list(events)

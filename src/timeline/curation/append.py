@@ -224,15 +224,15 @@ def _write(path: Path, shown: str, data: bytes, expected: bytes | None) -> None:
         status = os.stat(path) if expected is not None else None
     except OSError as err:
         raise _write_error(shown, "cannot write the file", err) from None
-    if status is not None and status.st_nlink > 1:
-        _append_in_place(path, shown, data, expected)  # type: ignore[arg-type]
+    if expected is not None and status is not None and status.st_nlink > 1:
+        _append_in_place(path, shown, data, expected)
         return
     temp = _temp_name(path)
     try:
         _write_synced(temp, data, mode=stat.S_IMODE(status.st_mode) if status else None)
-        if status is not None and not _same_owner(temp, status):
+        if expected is not None and status is not None and not _same_owner(temp, status):
             temp.unlink()
-            _append_in_place(path, shown, data, expected)  # type: ignore[arg-type]
+            _append_in_place(path, shown, data, expected)
             return
         if _changed(path, expected):
             raise CurationError(

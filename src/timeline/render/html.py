@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TypeGuard
 
 from timeline.dates import DateValue, Precision
 from timeline.models import Event, SourceRef
@@ -118,8 +119,8 @@ def _date(value: DateValue) -> str:
     return f'<time datetime="{stamp}" data-edtf="{escape(value.edtf)}">{text}</time>'
 
 
-def _is_web(url: str | None) -> bool:
-    return bool(url) and url.lower().startswith(_SAFE_SCHEMES)  # type: ignore[union-attr]
+def _is_web(url: str | None) -> TypeGuard[str]:
+    return bool(url and url.lower().startswith(_SAFE_SCHEMES))
 
 
 def _cite(refs: list[SourceRef], badges: dict[str, str]) -> str:
@@ -192,7 +193,7 @@ def _source_item(badge: str, refs: list[SourceRef]) -> str:
         parts.append(f", published {escape(first.source_published.display())}")
     url = first.source_url
     if _is_web(url):
-        parts.append(f'<br><a href="{escape(url)}">{escape(url)}</a>')  # type: ignore[arg-type]
+        parts.append(f'<br><a href="{escape(url)}">{escape(url)}</a>')
     elif url:
         parts.append(f"<br>{escape(url)}")
     return (f'<li id="source-{_ident(badge)}"><span class="key">[{escape(badge)}]</span> '

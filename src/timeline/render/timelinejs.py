@@ -108,12 +108,14 @@ def date_object(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None
     if value.qualifier is Qualifier.AFTER and lo is not None:  # "after 2013": from 2014
         return _at(lo, _grain(lo, lo.replace(month=12, day=31))), None
     year, month, day = date_parts(value.without_qualifier())
-    parts = {"year": year if year is not None else value.year}
+    known = year if year is not None else value.year
+    assert known is not None  # a date of known year (see above)
+    parts = {"year": known}
     if month is not None:
         parts["month"] = month
     if day is not None:
         parts["day"] = day
-    return parts, None  # type: ignore[return-value]
+    return parts, None
 
 
 def _dates(value: DateValue) -> tuple[dict[str, int], dict[str, int] | None]:
