@@ -25,7 +25,9 @@ Conventions, as TempEval-3 task A: a closed range mention ("1939-45", "from June
 2022") is split at its separator into the two mentions TimeML annotates, each with the value
 of its end; a part of a year or a month, which the tagger gives as the span of it ("the
 first two months of 1939" is ``1939-01/1939-02``), into the duration and the date TimeML
-annotates ("the first two months", ``P2M``, and "1939"). The tagger runs with ``refs=True``
+annotates ("the first two months", ``P2M``, and "1939"); a reporting period named by its
+length and its end ("the year ended Aug. 31", ``1988-09/1989-08``) into its duration and its
+end ("the year", ``P1Y``, and "Aug. 31"). The tagger runs with ``refs=True``
 so that "now", "recently" and BC years are returned (value ``None``, TIMEX value in
 ``duration``). A gold tag of type DURATION whose value
 is PRESENT_REF/PAST_REF/FUTURE_REF is typed DATE (TIMEX2 in WikiWars has no type attribute).
@@ -154,6 +156,16 @@ PART_CUT = re.compile(
 )
 
 
+#: A reporting period named by its length and end ("the year ended Aug. 31"), cut where TimeML
+#: cuts it: the duration ("the year") and the end ("Aug. 31").
+ENDED_CUT = re.compile(
+    r"(?i:(the\s+(?:fiscal\s+|financial\s+)?(?:year|(\S+)\s+(months|weeks))))"
+    r"\s+(?i:ended|ending|that\s+ended|to)\s+(?i:in\s+)?"
+)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
 def split_ranges(mentions: list[Mention]) -> list[Mention]:
     """A closed range as the two mentions TimeML annotates: "from 1990 to 1995" is ``1990``
     and ``1995``; "1-3 March 2023" is ``1`` and ``3 March 2023``. Each end keeps its value.
@@ -165,6 +177,10 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
         part = PART_CUT.match(m.text) if m.value is not None else None
         if part is not None:
             out.extend(_split_part(m, part))
+            continue
+        period = ENDED_CUT.match(m.text)
+        if period is not None:
+            out.extend(_split_period(m, period))
             continue
         cut = RANGE_CUT.search(m.text) if ends and None not in ends else None
         if cut is None or ends is None:
@@ -192,6 +208,29 @@ def _split_part(m: Mention, part: re.Match[str]) -> list[Mention]:
         replace(m, end=m.start + length, text=m.text[:length], kind=Kind.DURATION, value=None,
                 duration=f"P{count}{unit}"),
         replace(m, start=m.start + part.end(), text=m.text[part.end() :], value=whole),
+    ]  # fmt: skip
+
+
+def _split_period(m: Mention, cut: re.Match[str]) -> list[Mention]:
+    """ "the year ended Aug. 31" as TimeML annotates it: "the year" (``P1Y``), "Aug. 31"."""
+    count, unit = cut.group(2), (cut.group(3) or "").lower()
+    if not unit:
+        duration = "P1Y"
+    else:
+        number = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower(), "X")
+        duration = f"P{number}{'M' if unit == 'months' else 'W'}"
+    length = cut.end(1)
+    rest = m.text[cut.end() :]
+    end = m.value.endpoints[1] if m.value is not None and m.value.endpoints else None
+    named_day = re.search(r"\d", rest.split(",")[0]) is not None
+    if end is not None and end.precision is Precision.MONTH and named_day:
+        last = end.latest  # the text names the day: the month's last, which the span ends with
+        assert last is not None
+        end = DateValue.of_day(last.year, last.month, last.day)
+    return [
+        replace(m, end=m.start + length, text=m.text[:length], kind=Kind.DURATION, value=None,
+                duration=duration),
+        replace(m, start=m.start + cut.end(), text=rest, value=end),
     ]  # fmt: skip
 
 

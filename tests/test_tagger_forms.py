@@ -12,6 +12,7 @@ from timeline.models import Kind, Resolution
 from timeline.tagger import tag
 
 PUB = DateValue.of_day(2022, 5, 17)  # a Tuesday
+MON89 = DateValue.of_day(1989, 10, 30)  # a Monday
 E, P, C, U = Resolution.EXPLICIT, Resolution.PUBLISHED, Resolution.CONTEXT, Resolution.UNRESOLVED
 D, DUR = Kind.DATE, Kind.DURATION
 
@@ -145,8 +146,22 @@ FORMS = [
     ("Compared with 1913, output fell.", None, [("1913", "1913", D, E)]),
     # hedged and determined durations, as TimeML spans them
     ("It lasted more than three years.", None, [("more than three years", None, DUR, E)]),
+    # a reporting period named by its length and its end is the span of it (its end alone
+    # when the year is unknown)
     ("In the nine months to June, sales rose.", None,
-     [("the nine months", None, DUR, E), ("June", "XXXX-06", D, U)]),
+     [("the nine months to June", "XXXX-06", D, U)]),
+    ("Net fell for the year ended Aug. 31.", MON89,
+     [("the year ended Aug. 31", "1988-09/1989-08", D, P)]),
+    ("In the fiscal year ended Jan. 31, 1989, sales rose.", None,
+     [("the fiscal year ended Jan. 31, 1989", "1988-02/1989-01", D, E)]),
+    ("Net rose in the nine months ended Sept. 30.", MON89,
+     [("the nine months ended Sept. 30", "1989-01/1989-09", D, P)]),
+    ("Net rose in the six months to 12 August.", MON89,
+     [("the six months to 12 August", "1989-02-13/1989-08-12", D, P)]),
+    ("For the 52 weeks ended July 2, net rose.", MON89,
+     [("the 52 weeks ended July 2", "1988-07-03/1989-07-02", D, P)]),
+    ("Net rose in the fiscal year ending in March.", MON89,
+     [("the fiscal year ending in March", "1988-04/1989-03", D, P)]),
     # two days or months in a row joined by "and" are a span; two apart are two dates
     ("In 1954 the fall took two days, May 6 and 7th.", None,
      [("1954", "1954", D, E), ("two days", None, DUR, E),

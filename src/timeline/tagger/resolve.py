@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -31,6 +32,7 @@ from .specs import (
     Anaphoric,
     Calendar,
     Clock,
+    Ending,
     Found,
     Holiday,
     Period,
@@ -205,6 +207,8 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         state.last_quarter_end = mention.end
     elif mention.kind is Kind.DURATION and mention.duration in _YEAR_TO_DATE:
         state.last_quarter = None  # "in the nine months, … a year earlier": no quarter
+    elif isinstance(item.spec, Ending) and item.spec.months > 3:
+        state.last_quarter = None  # "in the nine months ended Sept. 30": no quarter either
 
 
 def _aside(state: _State, item: Found, value: DateValue) -> bool:
@@ -418,6 +422,8 @@ def _value(state: _State, item: Found) -> Result:
         return _report(state, spec)
     if isinstance(spec, Holiday):
         return _holiday(state, item, spec)
+    if isinstance(spec, Ending):
+        return _ending(state, item, spec)
     if isinstance(spec, Range):
         return _range(state, item, spec)
     if isinstance(spec, Clock):
@@ -918,6 +924,32 @@ def _report(state: _State, spec: ReportPeriod) -> Result:
             return _NONE
         year, how, anchor = state.year + spec.year_offset, Resolution.PUBLISHED, state.published
     return DateValue.of_subyear(year, code), how, anchor
+
+
+def _ending(state: _State, item: Found, spec: Ending) -> Result:
+    """The months of a reporting period up to its end ("the year ended Aug. 31" is September
+    to August), or its days when the end is no month's last ("the 52 weeks ended July 2")."""
+    end, how, anchor = _calendar(state, item, spec.end)
+    if end is None or end.earliest is None:
+        return end, how, anchor  # (its year unknown: the end, "XXXX-06", is all there is)
+    last = end.latest
+    assert last is not None
+    index = last.year * 12 + last.month - 1
+    if end.precision is Precision.MONTH or last == _month_end(last):
+        first = index - spec.months + 1
+        start = DateValue.of_month(first // 12, first % 12 + 1)
+        return DateValue.interval(start, DateValue.of_month(last.year, last.month)), how, anchor
+    first = index - spec.months
+    year, month = first // 12, first % 12 + 1
+    day = min(last.day, monthrange(year, month)[1])  # (clamped to that month's days)
+    begin = date(year, month, day) + timedelta(days=1)
+    start = DateValue.of_day(begin.year, begin.month, begin.day)
+    return DateValue.interval(start, DateValue.of_day(last.year, last.month, last.day)), how, anchor
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _holiday(state: _State, item: Found, spec: Holiday) -> Result:

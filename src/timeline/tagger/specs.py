@@ -143,6 +143,15 @@ class ReportPeriod:
 
 
 @frozen
+class Ending:
+    """A reporting period of ``months`` months that ended on, or in, the date ``end`` names:
+    "the year ended Aug. 31", "the six months to June 30", "the fiscal year ending in March"."""
+
+    months: int
+    end: Calendar
+
+
+@frozen
 class Holiday:
     """A named day whose year is placed like a partial date's: "Christmas", "Thanksgiving"."""
 
@@ -171,6 +180,7 @@ Spec = (
     | Anaphoric
     | Timex
     | ReportPeriod
+    | Ending
     | Holiday
 )
 
