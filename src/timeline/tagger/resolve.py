@@ -88,13 +88,17 @@ class _State:
         p = self.published
         if p is None or p.is_interval or p.precision not in (Precision.DAY, Precision.WEEK):
             return None
-        return p.earliest - timedelta(days=p.earliest.weekday())  # type: ignore[operator]
+        first = p.earliest
+        if first is None:  # before the common era: no calendar week
+            return None
+        return first - timedelta(days=first.weekday())
 
     @property
     def month(self) -> date | None:
         p = self.published
-        ok = p is not None and not p.is_interval and p.precision in _FINE
-        return p.earliest if ok else None  # type: ignore[union-attr]
+        if p is None or p.is_interval or p.precision not in _FINE:
+            return None
+        return p.earliest
 
     @property
     def year(self) -> int | None:
@@ -110,6 +114,7 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     mentions: list[Mention] = []
     dayless: list[int] = []  # times of day still without a day
     for index, item in enumerate(found):
+        mention: Mention | None
         if isinstance(item.spec, Anaphoric) and item.spec.event:
             if _counts_from_next(state.text, item, found[index + 1 : index + 2]):
                 # "the day before 5 May": the "before" is the phrase's, not the date's
@@ -361,7 +366,10 @@ def _reported(state: _State, mention: Mention) -> bool:
 
 def _context_year(value: DateValue) -> int | None:
     if value.endpoints is not None:
-        value = value.endpoints[1] or value.endpoints[0]  # type: ignore[assignment]
+        end = value.endpoints[1] or value.endpoints[0]
+        if end is None:  # (an interval has an end)
+            return None
+        value = end
     if not value.year_known or value.precision not in _YEARLY:
         return None
     return value.year
@@ -518,8 +526,10 @@ def _first_after_last(state: _State, spec: Calendar) -> int | None:
     last = state.last_value
     if last is None or last.precision is Precision.YEAR or last.last_day is None:
         return None
+    if last.year is None:  # (the last value's year is known)
+        return None
     plain = Calendar(month=spec.month, day=spec.day, subyear=spec.subyear)
-    for year in (last.year, last.year + 1):  # type: ignore[operator]
+    for year in (last.year, last.year + 1):
         try:
             value = build(plain, year)
         except DateError:
@@ -546,7 +556,9 @@ def _nearest_year(spec: Calendar, ref: date, tense: str) -> int:
             value = build(plain, year)
         except DateError:
             continue
-        lo, hi = value.earliest, value.latest  # type: ignore[union-attr]
+        if value is None or value.earliest is None or value.latest is None:
+            continue  # (a month, day or season of a year of the common era has its days)
+        lo, hi = value.earliest, value.latest
         if tense == "past" and lo > ref + _SLACK or tense == "future" and hi < ref - behind:
             continue
         gap = 0 if lo <= ref <= hi else min(abs((lo - ref).days), abs((hi - ref).days))
@@ -602,10 +614,12 @@ def _range(state: _State, item: Found, spec: Range) -> Result:
     return DateValue.interval(start, end), how, anchor
 
 
-def _weekday_range(state: _State, item: Found, a: object, b: object) -> Result:
+def _weekday_range(
+    state: _State, item: Found, a: Calendar | RelativeWeekday, b: Calendar | RelativeWeekday
+) -> Result:
     """ "from Sept. 14 to Thursday": each end placed as it would be alone, and the span
     between them if the first comes first."""
-    ends = [_value(state, Found(item.start, item.end, Kind.DATE, end)) for end in (a, b)]  # type: ignore[arg-type]
+    ends = [_value(state, Found(item.start, item.end, Kind.DATE, end)) for end in (a, b)]
     (first, how, anchor), (last, how_last, anchor_last) = ends
     if first is None or last is None or first.earliest is None or last.earliest is None:
         return _NONE
@@ -711,8 +725,8 @@ def _unit(state: _State, spec: RelativeUnit) -> DateValue | None:
         when = state.day + timedelta(days=spec.offset)
         return DateValue.of_day(when.year, when.month, when.day)
     if spec.unit == "week" and state.week is not None:
-        value = DateValue.week_containing(state.week + timedelta(weeks=spec.offset))
-        return value.with_qualifier(spec.qualifier) if spec.qualifier else value
+        week = DateValue.week_containing(state.week + timedelta(weeks=spec.offset))
+        return week.with_qualifier(spec.qualifier) if spec.qualifier else week
     value: DateValue | None = None
     if spec.unit == "month" and state.month is not None:
         index = state.month.year * 12 + state.month.month - 1 + spec.offset
@@ -738,9 +752,11 @@ def _named(spec: RelativeNamed, ref: date) -> DateValue:
     else:
         assert spec.subyear is not None
         value = DateValue.of_subyear(year, spec.subyear)
-        if spec.mode == "last" and value.latest >= ref:  # type: ignore[operator]
+        lo, hi = value.earliest, value.latest
+        assert lo is not None and hi is not None  # ``ref``'s year, of the common era
+        if spec.mode == "last" and hi >= ref:
             value = DateValue.of_subyear(year - 1, spec.subyear)
-        elif spec.mode == "next" and value.earliest <= ref:  # type: ignore[operator]
+        elif spec.mode == "next" and lo <= ref:
             value = DateValue.of_subyear(year + 1, spec.subyear)
     return value.with_qualifier(spec.qualifier) if spec.qualifier else value
 
@@ -825,7 +841,9 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
     ref = anchor.earliest
     if ref is None and anchor.is_before_common_era and spec.unit == "year":
         # "the following year" after "492 BC": years count on across the era
-        return DateValue.of_year(anchor.year + spec.offset), how, anchor  # type: ignore[operator]
+        year = anchor.year
+        assert year is not None  # a year before the common era is known by its number
+        return DateValue.of_year(year + spec.offset), how, anchor
     if ref is None:  # an anchor whose year is unknown ("May 16") counts nothing
         return _NONE
     if spec.weekday is not None:  # the first such weekday after, or before, the anchor
@@ -875,7 +893,9 @@ def _named_next(anchor: DateValue, named: int, offset: int) -> DateValue | None:
     years = (year, year + 1, year + 2) if offset > 0 else (year, year - 1, year - 2)
     for y in years:
         value = make(y)
-        if offset > 0 and value.first_day > last or offset < 0 and value.last_day < first:  # type: ignore[operator]
+        start, end = value.first_day, value.last_day
+        assert start is not None and end is not None  # a month or a season of a known year
+        if offset > 0 and start > last or offset < 0 and end < first:
             return value
     return None
 
@@ -913,7 +933,9 @@ def _report(state: _State, spec: ReportPeriod) -> Result:
     else:
         return _NONE
     code = int(base.edtf[5:7])
-    index = base.year * 4 + code - 33 + spec.offset  # type: ignore[operator]
+    base_year = base.year
+    assert base_year is not None  # a quarter of a known year
+    index = base_year * 4 + code - 33 + spec.offset
     year, code = index // 4, 33 + index % 4
     if spec.subyear is not None:
         code = spec.subyear
@@ -955,6 +977,7 @@ def _month_end(day: date) -> date:
 def _holiday(state: _State, item: Found, spec: Holiday) -> Result:
     rule = vocab.HOLIDAYS[spec.name]
     month, day = (11, 25) if isinstance(rule, str) else rule
+    year: int | None
     if spec.year is not None:
         year, how, anchor = spec.year, Resolution.EXPLICIT, None
     elif spec.mode and state.day is not None:
