@@ -73,6 +73,7 @@ def headline(
     when needed), where "he" or "she" may be named. ``toks`` may give the sentence's tokens
     already read, with the offset in ``text`` their offsets count from (see
     :func:`sentence_tokens`)."""
+    words: Sequence[Tok]
     if toks is None:
         words, base = tokens(text[lo:hi]), lo
     else:
