@@ -8,7 +8,8 @@ from typing import TypeGuard
 
 from ..models import Kind
 from . import patterns as P
-from .specs import Calendar, Clock, Found, Range, RelativeDay, RelativeWeekday
+from . import vocab
+from .specs import Calendar, Clock, Ending, Found, Range, RelativeDay, RelativeWeekday
 
 
 def select(candidates: Iterable[tuple[int, Found]]) -> list[Found]:
@@ -40,9 +41,17 @@ def _best_of(cluster: list[tuple[int, Found]]) -> list[Found]:
 
 
 def join(text: str, found: list[Found]) -> list[Found]:
-    """Join "16 May – 2 June 2022" into one range and "8pm on Monday" into one time."""
+    """Join "16 May – 2 June 2022" into one range and "8pm on Monday" into one time, and
+    "the year ended" to the date after it ("the year ended Aug. 31")."""
     out: list[Found] = []
     for item in (_with_prep(text, f) for f in found):
+        if isinstance(item.spec, Calendar) and item.spec.month is not None:
+            ending = _ended(text, item)
+            if ending is not None:
+                while out and out[-1].end > ending.start:
+                    out.pop()  # (the duration "the nine months" of "the nine months ended")
+                out.append(ending)
+                continue
         if out:
             before = out[-2] if len(out) > 1 else None
             merged = _range(text, out[-1], item, before) or _timed(text, out[-1], item)
@@ -51,6 +60,41 @@ def join(text: str, found: list[Found]) -> list[Found]:
                 continue
         out.append(item)
     return out
+
+
+def _ended(text: str, item: Found) -> Found | None:
+    """A reporting period named by its length and its end: "the year ended Aug. 31", "the
+    six months to June 30", "the 52 weeks ended July 2" (a fiscal year)."""
+    spec = item.spec
+    assert isinstance(spec, Calendar)
+    tail = text[max(0, item.start - 11) : item.start].lower()
+    if "end" not in tail and not tail.rstrip().endswith("to"):  # (most dates have neither)
+        return None
+    if spec.subyear is not None or spec.year_from is not None or spec.weekday is not None:
+        return None
+    match = P.ENDED_BEFORE.search(text, max(0, item.start - 60), item.start)
+    if match is None:
+        return None
+    if match.group("year"):
+        months = 12
+    else:
+        count = _count(match.group("n"))
+        if match.group("u").lower() == "weeks":
+            count = 12 if count in (52, 53) else 0  # a fiscal year of 52 or 53 weeks
+        months = count
+    if not 1 <= months <= 24:
+        return None
+    return Found(match.start(), item.end, Kind.DATE, Ending(months, spec))
+
+
+def _count(word: str) -> int:
+    """A count in digits or words ("nine", "twenty-four"), 0 when it is none."""
+    if word.isdigit():
+        return int(word)
+    parts = word.lower().split("-")
+    if not all(p in vocab.NUMBERS and p not in ("a", "an", "hundred") for p in parts):
+        return 0
+    return sum(vocab.NUMBERS[p] for p in parts)
 
 
 def _with_prep(text: str, item: Found) -> Found:

@@ -557,6 +557,15 @@ TURN = _c(
 
 #: A preposition right before a date.
 PREP_BEFORE = re.compile(_fold(rf"{WORD_START}({_nocase(vocab.DATE_PREPOSITIONS)}){SP}$"))
+#: Right before a month or a day: a reporting period and the word that says it ended then,
+#: "the year ended (Aug. 31)", "the fiscal year ending in (March)", "the nine months to
+#: (June 30)", "the 52 weeks ended (July 2)".
+ENDED_BEFORE = re.compile(
+    rf"{WORD_START}(?i:the){SP}(?:(?i:fiscal|financial){SP})?"
+    rf"(?:(?P<year>(?i:year))|(?P<n>[0-9]{{1,2}}|[A-Za-z]{{3,9}}(?:-[a-z]{{3,5}})?){SP}"
+    rf"(?P<u>(?i:months|weeks)))"
+    rf"{SP}(?i:ended|ending|that{SP}ended|to){SP}(?:(?i:in){SP})?\Z"
+)
 #: What lies between the items of a list of dates: "May, June and July".
 LIST_BEFORE = re.compile(rf"{OPT_SP},{OPT_SP}(?:(?i:and|or){SP})?")
 #: What may lie between the two ends of a range of dates.

@@ -12,7 +12,7 @@ from ..models import Kind
 from . import guards, vocab
 from . import patterns as P
 from .scan import Match
-from .specs import Calendar, Ending, Found, Holiday, ReportPeriod
+from .specs import Calendar, Found, Holiday, ReportPeriod
 
 _ONES = "|".join(vocab.ONES)
 _TENS = "|".join(vocab.TENS)
@@ -34,15 +34,6 @@ REPORT_YEAR = P._c(
     rf"|(?P<rel>(?i:this|last|next)){P.SP}(?i:year)['’]s)"
     rf"(?:{P.SP}(?i:fiscal))?(?:{P.SP}(?P<qw>(?i:first|second|third|fourth)))?"
     r"\s{1,3}(?P<noun>(?i:quarter|period))(?![\w@\-‐‑])"
-)
-#: "the year ended Aug. 31", "the fiscal year ending in March", "the nine months to June 30",
-#: "the 52 weeks ended July 2" (a count in words is read by the rule).
-ENDED = P._c(
-    rf"{P.WORD_START}(?i:the){P.SP}(?:(?i:fiscal|financial){P.SP})?"
-    rf"(?:(?P<year>(?i:year))|(?P<n>[0-9]{{1,2}}|[A-Za-z]{{3,9}}){P.SP}(?P<u>(?i:months|weeks)))"
-    rf"{P.SP}(?i:ended|ending|that{P.SP}ended|to){P.SP}(?:(?i:in){P.SP})?"
-    rf"(?:{P.month('m')}(?:{P.SP}{P.day('d')})?|{P.day('d2')}{P.SP}{P.month('m2')})"
-    rf"(?:,?{P.SP}{P.year('y')})?"
 )
 #: "year-ago", "year-earlier" before a noun: "a year-earlier loss".
 YEAR_AGO_ADJ = P._c(rf"{P.WORD_START}(?P<ago>(?i:year-ago|year-earlier))(?![\w@\-‐‑])")
@@ -121,38 +112,3 @@ def spoken_year(text: str, m: Match) -> Found | None:
     if guards.count_follows(text, m.end()):
         return None  # "nineteen twenty-pound notes"
     return Found(m.start(), m.end(), Kind.DATE, Calendar(year, month))
-
-
-def ended(text: str, m: Match) -> Found | None:
-    """A reporting period named by its length and its end: "the year ended Aug. 31" is the
-    twelve months to the end of August, "the 52 weeks ended July 2" the year to July 2."""
-    if m.group("year"):
-        months = 12
-    else:
-        count = _count(m.group("n"))
-        unit = m.group("u").lower()
-        if unit == "weeks":  # a fiscal year of 52 or 53 weeks
-            count = 12 if count in (52, 53) else 0
-        months = count
-    if not 1 <= months <= 24:
-        return None
-    word = m.group("m") or m.group("m2")
-    day = m.group("d") or m.group("d2")
-    end = Calendar(
-        int(m.group("y")) if m.group("y") else None,
-        vocab.MONTHS[" ".join(word.lower().rstrip(".").split())],
-        int(day) if day else None,
-    )
-    if end.day is not None and not 1 <= end.day <= 31:
-        return None
-    return Found(m.start(), m.end(), Kind.DATE, Ending(months, end))
-
-
-def _count(word: str) -> int:
-    """A count in digits or words ("nine", "twenty-four"), 0 when it is none."""
-    if word.isdigit():
-        return int(word)
-    parts = word.lower().split("-")
-    if not all(p in vocab.NUMBERS and p not in ("a", "an", "hundred") for p in parts):
-        return 0
-    return sum(vocab.NUMBERS[p] for p in parts)

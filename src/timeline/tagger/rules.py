@@ -758,7 +758,6 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.CLOCK_24, clock_24, _c("clock")),
     (P.CLOCK_WORD, clock_word, _c("clock")),
     (periods.REPORT, periods.report, _c("report")),
-    (periods.ENDED, periods.ended, _M),
     (periods.REPORT_YEAR, periods.report_year, _c("report")),
     (periods.YEAR_AGO_ADJ, periods.year_ago_adjective, _c("yearword")),
     (periods.HOLIDAY, periods.holiday, _c("holiday")),
