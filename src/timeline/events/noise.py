@@ -70,6 +70,10 @@ _RECORD_SINCE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+since\s*$",
     re.IGNORECASE,
 )  # fmt: skip
+#: "since" and a short clause before the date: "since records began in".
+_SINCE_CLAUSE = re.compile(
+    r"\bsince(?:\s+[\w'’-]+){1,4}?\s+(?:in|on|at|during)?\s*$", re.IGNORECASE
+)
 #: After the date, a clause that says what happened then: "since early December, when …".
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:in|on|at|during|for|by)?\s*$", re.IGNORECASE)
@@ -297,7 +301,13 @@ def _comparison(mention: Mention, text: str, sentence: tuple[int, int]) -> bool:
     if _WHEN_AFTER.match(text, mention.end, hi):
         return False
     lead = before + ("since " if phrase.startswith("since") else "")
-    return _RECORD_SINCE.search(lead) is not None
+    if _RECORD_SINCE.search(lead) is not None:
+        return True
+    # "the wettest summer since records began in 1910": a record's clause of reference
+    clause = _SINCE_CLAUSE.search(lead)
+    if clause is None:
+        return False
+    return _RECORD_SINCE.search(lead[: clause.start()] + " since") is not None
 
 
 # --------------------------------------------------------------------------- quotations
