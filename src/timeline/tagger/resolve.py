@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..dates import DateError, DateValue, Precision, Qualifier, day_number
 from ..models import Kind, Mention, Resolution
-from ..sentences import crosses_sentence
+from ..sentences import crosses_sentence, sentence_bounds
 from . import guards, vocab
 from .specs import (
     Anaphoric,
@@ -66,8 +66,10 @@ class _State:
     context_year: int | None = None
     #: The last day-precise date mention: (its end offset, value, how, anchor).
     last_day: tuple[int, DateValue, Resolution, DateValue | None] | None = None
-    #: The last single date with a known year, for "the next day", "that year".
+    #: The last single date with a known year, for "the next day", "that year", and where
+    #: the phrase that told it starts.
     last_value: DateValue | None = None
+    last_value_span: tuple[int, int] = (-1, -1)
     #: The last quarter named, and where its mention ended: the period a report is about.
     last_quarter: DateValue | None = None
     last_quarter_end: int = -1
@@ -115,11 +117,14 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     dayless: list[int] = []  # times of day still without a day
     for index, item in enumerate(found):
         mention: Mention | None
-        if isinstance(item.spec, Anaphoric) and item.spec.event:
+        spec = item.spec
+        if isinstance(spec, Anaphoric) and spec.event:
             if _counts_from_next(state.text, item, found[index + 1 : index + 2]):
                 # "the day before 5 May": the "before" is the phrase's, not the date's
-                found[index + 1] = replace(found[index + 1], prep=None)
-                mention = _before_event(state, item, found[index + 1])
+                following = replace(found[index + 1], prep=None)
+                mention = _before_event(state, item, following)
+                if mention.kind is not Kind.DURATION:  # (a count it is not: "two days before")
+                    found[index + 1] = following
             else:
                 mention = _before_event(state, item, None)
         else:
@@ -200,7 +205,7 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         if value.year_known and mention.kind is Kind.DATE:
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
             if single is not None and single.precision in _YEARLY:
-                state.last_value = single
+                state.last_value, state.last_value_span = single, (mention.start, mention.end)
     quarter = value is not None and value.precision is Precision.QUARTER
     if quarter and isinstance(item.spec, Calendar) and _reported(state, mention):
         state.last_quarter, state.last_quarter_end = value, mention.end
@@ -799,19 +804,100 @@ def _counts_from_next(text: str, item: Found, following: list[Found]) -> bool:
 
 
 def _before_event(state: _State, item: Found, following: Found | None) -> Mention:
-    """ "the day before last Tuesday's hearing" counts from the date named right after it;
-    "the day before the shooting" from a happening the text does not date: no date."""
-    text = state.text[item.start : item.end]
-    unresolved = Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED)
-    after = None if following is None else _mention(state, following)
-    if after is None or after.value is None or after.value.is_interval:
-        return unresolved
+    """ "the day before last Tuesday's hearing" counts from the date named right after it,
+    "eight days before the new year" from its first day; "five days after the fall of
+    Girona" from the last date told, when the happening was told with it ("… and Girona on
+    5 February."); "the day before the shooting", a happening the text does not date, gives
+    no date, and "two days before the vote" is the duration "two days"."""
     spec = item.spec
     assert isinstance(spec, Anaphoric)
-    value, _, anchor = _anaphoric(state, spec, after.value)
+    value: DateValue | None = None
+    anchor: DateValue | None = None
+    if following is not None:
+        after = _mention(state, following)
+        if after is not None and after.value is not None and not after.value.is_interval:
+            value, _, anchor = _anaphoric(state, spec, _counted_back(spec, after.value))
+    elif _told_happening(state, item):
+        value, _, anchor = _anaphoric(state, replace(spec, event=False))
+    if value is None and spec.duration is not None:
+        end = item.start + spec.length
+        words = state.text[item.start : end]
+        return Mention(item.start, end, words, Kind.DURATION, None, Resolution.EXPLICIT,
+                       spec.duration)  # fmt: skip
+    text = state.text[item.start : item.end]
     if value is None:
-        return unresolved
+        return Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED)
     return Mention(item.start, item.end, text, item.kind, value, Resolution.CONTEXT, None, anchor)
+
+
+def _counted_back(spec: Anaphoric, anchor: DateValue) -> DateValue:
+    """What days or weeks counted back from a longer period count from: its first day
+    ("eight days before the new year" is 24 December)."""
+    if spec.offset >= 0 or spec.unit not in ("day", "week") or anchor.precision in _FINE:
+        return anchor
+    first = anchor.earliest
+    if first is None or anchor.qualifier is not None:
+        return anchor
+    return DateValue.of_day(first.year, first.month, first.day)
+
+
+#: How far after the phrase that told the last date a happening may be counted from.
+_HAPPENING_REACH = 1000
+#: What names the happening after "after" or "before": the words up to a comma or a full
+#: stop.
+_HAPPENING = re.compile(r"[^,.;:!?()\n\[\]\"“”]{1,80}")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _told_happening(state: _State, item: Found) -> bool:
+    """Whether the happening named after a count ("two days after the fall of Girona") was
+    told with the last date, or after it: a word of its name (a name, a noun, a verb's stem)
+    is in the sentence that told the date or in those between.
+
+    The date must have been told in an earlier sentence: in its own ("On 27 June, two days
+    after the invasion, …", "resumed work Friday, two months after his team was blocked")
+    the count says when the sentence's date falls, not a date after it. And a date still to
+    come when the text was published is no happening told, unless the count looks ahead too."""
+    last, last_end = state.last_value_span
+    anchor = state.last_value
+    if anchor is None or last < 0 or item.start - last > _HAPPENING_REACH:
+        return False
+    if not crosses_sentence(state.text, last_end, item.start + 1):  # (+1: its capital)
+        return False
+    day = state.day
+    if day is not None and anchor.earliest is not None and anchor.earliest > day:
+        if tense_of(state.text, item.start, item.end) != "future":
+            return False
+    named = _HAPPENING.match(state.text, item.end)
+    if named is None:
+        return False
+    words = {_stem(w) for w in _WORD.findall(named.group())[:6] if _telling(w)}
+    if not words:
+        return False
+    lo = sentence_bounds(state.text, last, last + 1, 400)[0]
+    return any(_stem(w) in words for w in _WORD.findall(state.text, lo, item.start))
+
+
+def _telling(word: str) -> bool:
+    """Whether a word can tell which happening is meant: a name ("KPA", "Girona") or a word
+    of four letters or more that is not a function word."""
+    if len(word) < 4 and not word[:1].isupper():
+        return False
+    return word.lower() not in vocab.FUNCTION_WORDS
+
+
+def _stem(word: str) -> str:
+    """The first five letters, after an ending ("relieving", "relieved": "relie"; "closure",
+    "closed": "clos")."""
+    low = word.lower()
+    for ending in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            low = low[: -len(ending)]
+            break
+    return low[:5]
+
+
+_ENDINGS = ("ing", "ure", "ion", "ed", "es", "s")
 
 
 def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) -> Result:

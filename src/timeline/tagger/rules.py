@@ -524,6 +524,8 @@ def anaphoric(text: str, m: Match) -> Found | None:
     unit = _norm(m.group("u"))
     if mode == "that" and guards.word_before(text, m.start()).lower() in ("than", "so", "such"):
         return None
+    if mode == "the new" and unit != "year":
+        return None  # "the new year" is the next one; "the new week" is no date
     if m.group("part"):  # "the next morning", "that afternoon": a time of that day
         spec = Anaphoric("day", vocab.ANAPHORIC_MODES[mode])
         return Found(m.start(), m.end(), Kind.TIME, spec, _prep(m))
@@ -534,18 +536,30 @@ def later(text: str, m: Match) -> Found | None:
     unit = _unit(m.group("u"))
     count = 1 if m.group("the") else _count(m.group("n"))
     direction = vocab.LATER_WORDS[_norm(m.group("dir"))]
+    word = _norm(m.group("dir"))
+    event = word in vocab.BEFORE_AFTER and _EVENT_AFTER.match(text, m.end()) is not None
     if count == "X" and unit in vocab.UNIT_CALENDAR:  # "a few days later": no calendar value
+        if event:
+            return None  # "a few days after the vote": a duration before or after an event
         return _date(m, Timex("FUTURE_REF" if direction > 0 else "PAST_REF"))
     if not isinstance(count, int) or unit not in vocab.UNIT_CALENDAR or count > 1000:
         return None
-    event = _norm(m.group("dir")) == "before" and _EVENT_AFTER.match(text, m.end()) is not None
-    if event and not m.group("the"):
-        return None  # "two days before the vote": a duration before an event
     if m.group("the") and _norm(m.group("u")) != unit:  # "in the weeks before": how many?
         return _date(m, Timex("FUTURE_REF" if direction > 0 else "PAST_REF"))
     _, multiplier, _ = vocab.UNITS[unit]
     offset = direction * count * multiplier
-    spec = Anaphoric(vocab.UNIT_CALENDAR[unit], offset, event, told=direction > 0)
+    calendar_unit = vocab.UNIT_CALENDAR[unit]
+    if event and not m.group("the"):
+        # "two days after the fall of Girona": counted from the happening's date when the text
+        # told it, else the duration alone ("two days before the vote", "for a year after")
+        if guards.word_before(text, m.start()).lower() in vocab.SPAN_LEADS:
+            return None
+        hedge = _norm(m.group("hedge") or "")
+        start = m.start() if hedge in vocab.DURATION_HEDGES else m.start("n")  # not "a mere"
+        iso, length = _iso(count, unit), m.end("u") - start
+        spec = Anaphoric(calendar_unit, offset, True, True, duration=iso, length=length)
+        return Found(start, m.end(), Kind.DATE, spec)
+    spec = Anaphoric(calendar_unit, offset, event, told=direction > 0)
     return _date(m, spec)
 
 

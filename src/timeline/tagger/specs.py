@@ -119,7 +119,9 @@ class Anaphoric:
     ``event``: counted from what the text names right after it instead ("the day before last
     Tuesday's hearing"); from nothing when that is no date ("the day before the shooting").
     ``told``: counted only from a date the text gave before, never from the publication date:
-    "three days later" follows something told, not the day of publication."""
+    "three days later" follows something told, not the day of publication. A count before
+    or after a happening the text does not date ("two days after the fall of Girona") counts
+    from the last date told when the happening was told with it, else is a duration."""
 
     unit: str
     offset: int
@@ -127,6 +129,11 @@ class Anaphoric:
     told: bool = False
     weekday: int | None = None
     named: int | None = None
+    #: A count before a happening ("two days after the fall of Girona"): the duration it
+    #: names (ISO 8601) and the length of its words from the phrase's start ("two days"),
+    #: what the phrase is when no date can be counted.
+    duration: str | None = None
+    length: int = 0
 
 
 @frozen

@@ -345,11 +345,31 @@ REFERENCES: dict[str, str] = {
 ANAPHORIC_MODES: dict[str, int] = {
     "the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
     "the same": 0, "that same": 0, "that": 0, "later that": 0, "earlier that": 0,
-    "later in the": 0, "earlier in the": 0, "that very": 0,
+    "later in the": 0, "earlier in the": 0, "that very": 0, "the new": 1,
 }  # fmt: skip
 #: "three days later" counts forward, "a year earlier" back.
-LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1, "before": -1,
-                               "previously": -1}  # fmt: skip
+LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "afterward": 1, "after": 1,
+                               "earlier": -1, "before": -1, "previously": -1}  # fmt: skip
+
+
+#: Words before a count that make it the length of a span: "for a year after the offensive
+#: stalled" is a year long, not a date a year on.
+SPAN_LEADS = frozenset({"for", "within", "over"})
+#: Words of four letters or more that do not tell one happening from another, for
+#: "two days after the fall of Girona": was the happening told with the last date?
+FUNCTION_WORDS = frozenset({
+    "that", "this", "these", "those", "with", "from", "into", "onto", "upon", "their",
+    "there", "they", "them", "then", "than", "when", "which", "while", "whom", "whose",
+    "were", "been", "being", "have", "having", "after", "before", "some", "such", "other",
+    "about", "what", "where", "would", "could", "should", "also", "over", "under", "more",
+    "most", "very", "just", "only", "each", "every", "both", "between", "during", "against",
+    "through", "until", "since", "within", "without", "again", "once", "even", "much",
+    "many", "first", "second", "third", "last", "next", "final", "another", "time",
+    "times", "days", "weeks", "months", "years", "later", "earlier", "early", "late",
+    "will", "shall", "does", "done", "made", "make", "said", "says", "took", "take",
+    "went", "came", "come", "your", "ours", "ourselves", "himself", "herself",
+    "itself", "themselves", "here", "still", "already", "soon",
+})  # fmt: skip
 
 
 def _last_words(*tables: Iterable[str]) -> frozenset[str]:

@@ -1,0 +1,113 @@
+"""Table-driven tests of dates counted from one the text told before: a count before or after
+a happening, "the new year"."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import DateValue
+from timeline.models import Kind, Resolution
+from timeline.tagger import tag
+
+PUB = DateValue.of_day(2022, 5, 17)  # a Tuesday
+E, P, C, U = Resolution.EXPLICIT, Resolution.PUBLISHED, Resolution.CONTEXT, Resolution.UNRESOLVED
+D, DUR = Kind.DATE, Kind.DURATION
+
+
+def _found(text: str, published: DateValue | None = None) -> list[tuple]:
+    return [
+        (m.text, m.value.edtf if m.value else m.duration, m.kind, m.resolved_by)
+        for m in tag(text, published)
+    ]
+
+
+# (text, published, [(surface, EDTF or ISO duration, kind, resolved_by)])
+COUNTED = [
+    # a happening told with the last date, in an earlier sentence: counted from that date
+    (
+        "The bridge was closed on 4 March 1921. Six days after the closure, ferries ran.",
+        None,
+        [("4 March 1921", "1921-03-04", D, E), ("Six days after", "1921-03-10", D, C)],
+    ),
+    (
+        "Lyon fell on 2 May 1870, and Dijon on 9 May. A year after the fall of Dijon, peace came.",
+        None,
+        [
+            ("2 May 1870", "1870-05-02", D, E),
+            ("9 May", "1870-05-09", D, C),
+            ("A year after", "1871", D, C),
+        ],
+    ),
+    (
+        "The strike began in March 1926. It failed. Two months after the strike began, it ended.",
+        None,
+        [("March 1926", "1926-03", D, E), ("Two months after", "1926-05", D, C)],
+    ),
+    # counted back from a happening named after it
+    (
+        "The treaty was signed on 9 June 1815. Three weeks before the treaty was signed, the "
+        "army had left.",
+        None,
+        [("9 June 1815", "1815-06-09", D, E), ("Three weeks before", "1815-W20", D, C)],
+    ),
+    # a happening the text did not tell with the last date: the count is a duration
+    (
+        "On 3 May 2020 it began. Two days before the vote, it rained.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("Two days", "P2D", DUR, E)],
+    ),
+    # in the sentence of the date, the count says when that date falls
+    (
+        "On 27 June 1950, two days after the invasion, the president acted.",
+        None,
+        [("27 June 1950", "1950-06-27", D, E), ("two days", "P2D", DUR, E)],
+    ),
+    # nor is a date still to come the date of a happening told
+    (
+        "The plant will open in August. It comes a month after the old plant closed.",
+        PUB,
+        [("August", "2022-08", D, P), ("a month", "P1M", DUR, E)],
+    ),
+    # "for a year after" is how long, not when
+    (
+        "The siege ended in May 1871. For a year after the siege ended, the city starved.",
+        None,
+        [("May 1871", "1871-05", D, E), ("a year", "P1Y", DUR, E)],
+    ),
+    # a count with nothing after it counts from the last date told, as "later" does
+    (
+        "On 3 May 2020 it began. Two days after, it rained.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("Two days after", "2020-05-05", D, C)],
+    ),
+    ("Two days after, it rained.", PUB, [("Two days after", None, D, U)]),
+    # a count before a date named right after it counts from that date
+    (
+        "It rained two days before 5 May 2020.",
+        None,
+        [("two days before", "2020-05-03", D, C), ("5 May 2020", "2020-05-05", D, E)],
+    ),
+    # "the new year": the year after the last date told; days before it, from its first day
+    (
+        "The battle ended on 26 November 1938. Eight days before the new year, the army moved.",
+        None,
+        [
+            ("26 November 1938", "1938-11-26", D, E),
+            ("Eight days before", "1938-12-24", D, C),
+            ("the new year", "1939", D, C),
+        ],
+    ),
+    ("Talks resume in the new year.", PUB, [("the new year", "2023", D, P)]),
+    ("The new week began quietly.", PUB, []),
+    # a few days: no date is counted; before a happening it is the duration
+    (
+        "On 3 May 2020 it began. A few days after the vote, it rained.",
+        None,
+        [("3 May 2020", "2020-05-03", D, E), ("A few days", "PXD", DUR, E)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), COUNTED)
+def test_counted_from_a_happening(text: str, published: DateValue | None, expected: list) -> None:
+    assert _found(text, published) == expected
