@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, Protocol, overload
 
+from .budget import OverTime, describe, limited, time_limit_from_environment
 from .cache import (
     Cache,
     KnownFiles,
@@ -132,6 +133,7 @@ class Task:
     every_kind: bool = False  # durations and sets too
     day_first: bool = True  # 01/03/2023 is 1 March (else 3 January)
     digest: bool = False  # send back the bytes' digest even with no cache here (see Engine)
+    time_limit: float | None = None  # CPU seconds to read and tag it (None: no limit)
 
 
 @dataclass
@@ -192,8 +194,12 @@ def process(task: Task) -> Done:
     """Read, tag and cache one document (in whichever process runs it)."""
     seen = None
     try:
-        data, seen = _read(task, digest=task.cache_dir is not None or task.digest)
-        outcome = _read_and_tag(data, task)
+        with limited(task.time_limit):
+            data, seen = _read(task, digest=task.cache_dir is not None or task.digest)
+            outcome = _read_and_tag(data, task)
+    except OverTime:
+        why = describe(task.time_limit or 0)
+        outcome = Outcome(task.index, task.name, task.prefix, skipped=why)
     except DocumentError as err:
         outcome = Outcome(task.index, task.name, task.prefix, skipped=err.reason)
     except Exception as err:  # noqa: BLE001 - one document's failure must not end the run
@@ -379,6 +385,7 @@ def extract(
     every_kind: bool = False,
     day_first: bool = True,
     engine: Engine | None = None,
+    time_limit: float | None = None,
 ) -> Extraction:
     """Read the documents under ``paths`` and find their candidate events.
 
@@ -391,7 +398,9 @@ def extract(
     durations and sets to the candidates (they never reach a timeline). ``day_first`` says how
     to read numeric dates such as 01/03/2023, unless the curated file says so for a source.
     With an ``engine`` (a cluster), the documents the cache does not hold are read and tagged
-    there instead of on ``jobs`` processes here; the result is the same.
+    there instead of on ``jobs`` processes here; the result is the same. A document that
+    takes more than ``time_limit`` CPU seconds to read and tag is skipped with its reason
+    (0: no limit; None: ``TIMELINE_TIME_LIMIT``, else ``budget.DEFAULT_TIME_LIMIT``).
     """
     plan = _plan(paths, exclude, include_globs, exclude_globs)
     store, note = _open_cache(cache, cache_dir)
@@ -399,7 +408,8 @@ def extract(
     day_firsts = {name: orders.get(name, day_first) for _, name in plan.files}
     known = published_dates(curation) if curation else {}
     named = named_paths(curation)
-    tasks = _tasks(plan, known, published, store, every_kind, day_firsts, named)
+    limit = time_limit_from_environment() if time_limit is None else time_limit or None
+    tasks = _tasks(plan, known, published, store, every_kind, day_firsts, named, limit)
     run = _Run(store, _ticker(progress, len(plan.files), len(plan.early)))
     misses = run.from_cache(tasks)
     if engine is not None:
@@ -423,6 +433,7 @@ def _tasks(
     every_kind: bool,
     day_first: dict[str, bool],
     named: AbstractSet[str] = frozenset(),
+    time_limit: float | None = None,
 ) -> list[Task]:
     """A task for each document to read, with its id prefix and publication date."""
     readable = [(i, path, name) for i, (path, name) in enumerate(plan.files) if i not in plan.early]
@@ -433,7 +444,8 @@ def _tasks(
         source: str | bytes = read_bytes(path, name) if path == STDIN else str(path)
         tasks.append(Task(index, source, name, prefixes[name], when, origin,
                           str(store.directory.parent) if store else None,
-                          store.code if store else "", every_kind, day_first[name]))  # fmt: skip
+                          store.code if store else "", every_kind, day_first[name],
+                          time_limit=time_limit))  # fmt: skip
     return tasks
 
 
@@ -588,6 +600,7 @@ def build(
     progress: Progress | None = None,
     day_first: bool = True,
     engine: Engine | None = None,
+    time_limit: float | None = None,
 ) -> Timeline:
     """The timeline of the documents under ``paths`` with ``curation`` applied.
 
@@ -598,6 +611,7 @@ def build(
         paths, curation=curation, published=published, exclude=exclude,
         include_globs=include_globs, exclude_globs=exclude_globs, jobs=jobs, cache=cache,
         cache_dir=cache_dir, progress=progress, day_first=day_first, engine=engine,
+        time_limit=time_limit,
     )  # fmt: skip
     documents = {doc.path: doc for doc in extraction.documents}
     result = apply_curation(extraction.candidates, curation, documents)
