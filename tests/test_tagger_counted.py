@@ -1,5 +1,5 @@
 """Table-driven tests of dates counted from one the text told before: a count before or after
-a happening, "the new year"."""
+a happening, "the new year", "shortly thereafter", "at the same time"."""
 
 from __future__ import annotations
 
@@ -110,4 +110,85 @@ COUNTED = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), COUNTED)
 def test_counted_from_a_happening(text: str, published: DateValue | None, expected: list) -> None:
+    assert _found(text, published) == expected
+
+
+# Soon after the last date told: one precision coarser than it, never finer; "at the same
+# time": that date, told in the sentence or the one before.
+TOLD = [
+    (
+        "The fort fell on 3 October 1950. The town was attacked immediately after. It held.",
+        None,
+        [("3 October 1950", "1950-10-03", D, E), ("immediately after", "1950-10", D, C)],
+    ),
+    (
+        "In January 1952 the general fell ill; he died shortly thereafter.",
+        None,
+        [("January 1952", "1952-01", D, E), ("shortly thereafter", "1952", D, C)],
+    ),
+    (
+        "The treaty was signed in 1648. Soon afterwards, the armies went home.",
+        None,
+        [("1648", "1648", D, E), ("Soon afterwards", "1648", D, C)],
+    ),
+    (
+        "Omsk was taken on 14 November 1919. Not long after this the admiral was arrested.",
+        None,
+        [("14 November 1919", "1919-11-14", D, E), ("Not long after", "1919-11", D, C)],
+    ),
+    # before a happening, "after" is a preposition: no date of its own
+    (
+        "The war began on 1 May 1920. Soon after the war began, he left.",
+        None,
+        [("1 May 1920", "1920-05-01", D, E)],
+    ),
+    # nothing told before: no date, and no phrase
+    ("Shortly afterwards, the armies went home.", PUB, []),
+    # soon after a day counted from the last date: still the month of that day
+    (
+        "The siege began on 2 May 1870. The next day the city burned; soon after, it fell.",
+        None,
+        [
+            ("2 May 1870", "1870-05-02", D, E),
+            ("The next day", "1870-05-03", D, C),
+            ("soon after", "1870-05", D, C),
+        ],
+    ),
+    # "at the same time": the last date told, as told
+    (
+        "They fought from June 24 to July 17, 1954. At the same time, the rebels struck.",
+        None,
+        [
+            ("June 24 to July 17, 1954", "1954-06-24/1954-07-17", D, E),
+            ("the same time", "1954-06-24/1954-07-17", D, C),
+        ],
+    ),
+    (
+        "On 11 July 1789 the king fired him and rebuilt the ministry at the same time.",
+        None,
+        [("11 July 1789", "1789-07-11", D, E), ("the same time", "1789-07-11", D, C)],
+    ),
+    # a connective, a happening's time, a date placed by the publication or told long before:
+    # no date
+    (
+        "Shares fell on Tuesday. At the same time, he is expected to sell.",
+        PUB,
+        [("Tuesday", "2022-05-17", D, P)],
+    ),
+    (
+        "It began on 3 May 1920. At the same time as the vote, riots broke out.",
+        None,
+        [("3 May 1920", "1920-05-03", D, E)],
+    ),
+    (
+        "It began in May 1920. The army waited. Nobody moved. At the same time, riots broke out.",
+        None,
+        [("May 1920", "1920-05", D, E)],
+    ),
+    ("In 1920 the army waited. At the same time, riots broke out.", None, [("1920", "1920", D, E)]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), TOLD)
+def test_the_time_told_last(text: str, published: DateValue | None, expected: list) -> None:
     assert _found(text, published) == expected

@@ -539,6 +539,18 @@ LATER = _c(
     rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
 )
 
+#: "shortly thereafter", "soon afterwards", "immediately after", "not long after" (the rule
+#: reads what follows a bare "after").
+SOON_AFTER = _c(
+    rf"{WORD_START}(?P<adv>{_nocase(vocab.SOON_WORDS)}){SP}"
+    rf"(?P<w>(?i:afterwards?|thereafter|after)){END}"
+)
+#: "at the same time", "around that same time".
+SAME_TIME = _c(
+    rf"{WORD_START}(?:(?P<prep>(?i:at|on|about|around|by)){SP}(?:(?i:about|around){SP})?)?"
+    rf"(?P<s>(?i:the|that){SP}(?i:same){SP}(?i:time|moment)){END}"
+)
+
 #: "fiscal 1990", "fiscal year 2023", "FY2023", "FY 23".
 FISCAL = _c(
     rf"{WORD_START}(?:(?i:fiscal)(?:{SP}(?i:year))?{SP}|FY{OPT_SP})"

@@ -44,6 +44,7 @@ from .specs import (
     RelativeWeekend,
     ReportPeriod,
     Timex,
+    Told,
 )
 from .tense import delayed, looks_ahead
 from .tense import tense as tense_of
@@ -70,6 +71,9 @@ class _State:
     #: the phrase that told it starts.
     last_value: DateValue | None = None
     last_value_span: tuple[int, int] = (-1, -1)
+    #: The same date whole (a span as told, not its end), with how it was resolved.
+    last_whole: DateValue | None = None
+    last_whole_how: Resolution = Resolution.UNRESOLVED
     #: The last quarter named, and where its mention ended: the period a report is about.
     last_quarter: DateValue | None = None
     last_quarter_end: int = -1
@@ -200,12 +204,15 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
             if not aside and not _looks_ahead(state, item, year):
                 state.context_year = year
     # "… a year earlier. … a year earlier." compare with the same date: they do not chain
+    # "shortly thereafter", "at the same time" tell no date of their own
     chains = not aside and not (isinstance(item.spec, Anaphoric) and item.spec.offset < 0)
+    chains = chains and not isinstance(item.spec, Told)
     if value is not None and chains and not _a_year_before(item.spec):
         if value.year_known and mention.kind is Kind.DATE:
             single = value.endpoints[1] or value.endpoints[0] if value.endpoints else value
             if single is not None and single.precision in _YEARLY:
                 state.last_value, state.last_value_span = single, (mention.start, mention.end)
+                state.last_whole, state.last_whole_how = value, mention.resolved_by
     quarter = value is not None and value.precision is Precision.QUARTER
     if quarter and isinstance(item.spec, Calendar) and _reported(state, mention):
         state.last_quarter, state.last_quarter_end = value, mention.end
@@ -396,6 +403,8 @@ def _mention(state: _State, item: Found) -> Mention | None:
         value = _apply_prep(value, prep)
     except DateError:
         return None  # "31 February": not a real day, so not a date
+    if value is None and isinstance(spec, Told):
+        return None  # "At the same time, we want …" names no time the text told
     return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
 
 
@@ -443,6 +452,8 @@ def _value(state: _State, item: Found) -> Result:
         return _clock(state, item, spec)
     if isinstance(spec, Anaphoric):
         return _anaphoric(state, spec)
+    if isinstance(spec, Told):
+        return _told(state, item, spec)
     return _relative(state, item)
 
 
@@ -956,6 +967,53 @@ def _anaphoric(state: _State, spec: Anaphoric, anchor: DateValue | None = None) 
     else:
         value = DateValue.of_year(ref.year + spec.offset)
     return value, how, anchor
+
+
+def _told(state: _State, item: Found, spec: Told) -> Result:
+    """ "shortly thereafter": soon after the last date told, at a coarser precision than its
+    own (the month of a day, the year of a month, a season or a year); "at the same time": the
+    last date told, as told (a span whole), when the text told it in the phrase's sentence or
+    the one before, to the day or the month, and not by counting from the publication date."""
+    if spec.soon:
+        anchor = state.last_value
+        if anchor is None or anchor.year is None:
+            return _NONE
+        if anchor.precision in (Precision.DAY, Precision.WEEK) and anchor.earliest is not None:
+            value = DateValue.of_month(anchor.earliest.year, anchor.earliest.month)
+        elif anchor.precision in _YEARLY:
+            value = DateValue.of_year(anchor.year)
+        else:
+            return _NONE
+        return value, Resolution.CONTEXT, anchor
+    whole, start = state.last_whole, state.last_value_span[0]
+    if whole is None or state.last_whole_how not in _TOLD or not _near_before(state, start, item):
+        return _NONE
+    ends = whole.endpoints or (whole, whole)
+    if not all(end is not None and end.precision in _FINE for end in ends):
+        return _NONE
+    return whole, Resolution.CONTEXT, whole
+
+
+#: How a date the text told was resolved: by its own words or by the story's year.
+_TOLD = (Resolution.EXPLICIT, Resolution.CONTEXT, Resolution.WEEKDAY)
+
+
+def _near_before(state: _State, start: int, item: Found) -> bool:
+    """Whether a phrase that starts at ``start`` lies in the sentence of ``item`` or in the one
+    before it."""
+    if start < 0 or item.start - start > 2 * _SENTENCE_WINDOW:
+        return False
+    text = state.text
+    lo = sentence_bounds(text, item.start, item.end, _SENTENCE_WINDOW)[0]
+    if start >= lo:
+        return True
+    before = lo - 1
+    while before > 0 and text[before].isspace():
+        before -= 1
+    return start >= sentence_bounds(text, before, before + 1, _SENTENCE_WINDOW)[0]
+
+
+_SENTENCE_WINDOW = 400
 
 
 def _same_day_within(spec: Anaphoric, anchor: DateValue) -> bool:

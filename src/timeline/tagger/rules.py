@@ -27,6 +27,7 @@ from .specs import (
     RelativeWeekend,
     Spec,
     Timex,
+    Told,
 )
 
 Builder = Callable[[str, Match], "Found | list[Found] | None"]
@@ -563,6 +564,31 @@ def later(text: str, m: Match) -> Found | None:
     return _date(m, spec)
 
 
+#: After a bare "after": what makes it an adverb ("was attacked immediately after."), not
+#: a preposition before a happening ("soon after the war"): a mark that ends a clause, or
+#: "that", "this" (the happening told last: "soon after that", "shortly after this defeat").
+_ADVERB_AFTER = re.compile(r"\s{0,3}(?:[,.;:!?)\]—–]|\Z)|\s{1,3}(?:that|this)\b", re.IGNORECASE)
+
+
+def soon_after(text: str, m: Match) -> Found | None:
+    """ "shortly thereafter", "immediately after." (an adverb, not before a happening)."""
+    if _norm(m.group("w")) == "after" and not _ADVERB_AFTER.match(text, m.end()):
+        return None
+    return Found(m.start(), m.end(), Kind.DATE, Told(soon=True))
+
+
+#: After "the same time": a happening it is the time of ("at the same time as the battle",
+#: "at the same time it reported"), not a time the text told.
+_SAME_AS = re.compile(r"\s{1,3}(?:as|that|when|of)\b", re.IGNORECASE)
+
+
+def same_time(text: str, m: Match) -> Found | None:
+    """ "at the same time": the time the text told last (see ``resolve``)."""
+    if _SAME_AS.match(text, m.end()):
+        return None
+    return Found(m.start("s"), m.end(), Kind.DATE, Told(), _prep(m))
+
+
 #: After "the day before": the happening it is counted from ("the day before the vote", "the
 #: night before he died"), not the end of the clause nor a date the text named before ("the
 #: day before, …", "the day before that").
@@ -761,6 +787,8 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.ANAPHORIC, anaphoric, _c("dayunit")),
     (P.ANAPHORIC_WEEKDAY, anaphoric, _c("weekday")),
     (P.LATER, later, _c("later")),
+    (P.SOON_AFTER, soon_after, _c("soon")),
+    (P.SAME_TIME, same_time, _c("same")),
     (P.EVERY, every, _c("every")),
     (P.TIMES_PER, times_per, _c("times")),
     (P.FREQUENCY, frequency, _c("frequency")),

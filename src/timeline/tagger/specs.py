@@ -159,6 +159,16 @@ class Ending:
 
 
 @frozen
+class Told:
+    """The time of the last date the text told, named without a unit: "at the same time" (that
+    date, or span, told in the sentence or the one before), or with ``soon`` a time soon after
+    it ("shortly thereafter", "immediately after."): the month of a day told, the year of a
+    month or a season, never finer than what the text told."""
+
+    soon: bool = False
+
+
+@frozen
 class Holiday:
     """A named day whose year is placed like a partial date's: "Christmas", "Thanksgiving"."""
 
@@ -189,6 +199,7 @@ Spec = (
     | ReportPeriod
     | Ending
     | Holiday
+    | Told
 )
 
 

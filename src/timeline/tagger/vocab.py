@@ -352,6 +352,9 @@ LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "afterward": 1, "aft
                                "earlier": -1, "before": -1, "previously": -1}  # fmt: skip
 
 
+#: Adverbs before "after", "afterwards" or "thereafter" that place a happening soon after
+#: the last date told: "shortly thereafter", "not long after".
+SOON_WORDS = ("immediately", "shortly", "soon", "directly", "not long")
 #: Words before a count that make it the length of a span: "for a year after the offensive
 #: stalled" is a year long, not a date a year on.
 SPAN_LEADS = frozenset({"for", "within", "over"})
@@ -471,6 +474,8 @@ TRIGGERS.update(
         "partunit": frozenset({"months", "days", "month"}),
         "yearword": frozenset({"year"}),
         "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
+        "soon": _last_words(SOON_WORDS),
+        "same": frozenset({"same"}),
     }
 )
 CASED_TRIGGERS = CASED_TRIGGERS | {"holiday"}
