@@ -27,7 +27,9 @@ of its end; a part of a year or a month, which the tagger gives as the span of i
 first two months of 1939" is ``1939-01/1939-02``), into the duration and the date TimeML
 annotates ("the first two months", ``P2M``, and "1939"); a reporting period named by its
 length and its end ("the year ended Aug. 31", ``1988-09/1989-08``) into its duration and its
-end ("the year", ``P1Y``, and "Aug. 31"). The tagger runs with ``refs=True``
+end ("the year", ``P1Y``, and "Aug. 31"); a span named by its length after or before a date
+told ("the following two years", 1937 to 1938) as the duration TimeML annotates (``P2Y``).
+The tagger runs with ``refs=True``
 so that "now", "recently" and BC years are returned (value ``None``, TIMEX value in
 ``duration``). A gold tag of type DURATION whose value
 is PRESENT_REF/PAST_REF/FUTURE_REF is typed DATE (TIMEX2 in WikiWars has no type attribute).
@@ -162,6 +164,12 @@ ENDED_CUT = re.compile(
     r"(?i:(the\s+(?:fiscal\s+|financial\s+)?(?:year|(\S+)\s+(months|weeks))))"
     r"\s+(?i:ended|ending|that\s+ended|to)\s+(?i:in\s+)?"
 )
+#: A span named by its length after or before a date told ("the following two years", 1937
+#: to 1938), which TimeML annotates as the duration ("P2Y").
+SPAN_TOLD = re.compile(
+    r"(?i:the\s+(?:following|ensuing|subsequent|previous|preceding)\s+(\S+)\s+"
+    r"(years|months|weeks|days))"
+)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
@@ -181,6 +189,12 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
         period = ENDED_CUT.match(m.text)
         if period is not None:
             out.extend(_split_period(m, period))
+            continue
+        told = SPAN_TOLD.fullmatch(m.text) if m.value is not None else None
+        if told is not None:
+            count, unit = told.group(1), told.group(2)[0].upper()
+            number = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower(), "X")
+            out.append(replace(m, kind=Kind.DURATION, value=None, duration=f"P{number}{unit}"))
             continue
         cut = RANGE_CUT.search(m.text) if ends and None not in ends else None
         if cut is None or ends is None:

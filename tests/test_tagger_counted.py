@@ -1,5 +1,6 @@
 """Table-driven tests of dates counted from one the text told before: a count before or after
-a happening, "the new year", "shortly thereafter", "at the same time"."""
+a happening, "the new year", "shortly thereafter", "at the same time", "the rest of the year",
+"the following two years"."""
 
 from __future__ import annotations
 
@@ -191,4 +192,54 @@ TOLD = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), TOLD)
 def test_the_time_told_last(text: str, published: DateValue | None, expected: list) -> None:
+    assert _found(text, published) == expected
+
+
+# The rest of a unit told before; the span of some units after or before the last date told
+PERIODS = [
+    (
+        "In January 1952 he fell ill. Through most of the rest of the year the armies rested.",
+        None,
+        [("January 1952", "1952-01", D, E), ("the rest of the year", "1952", D, C)],
+    ),
+    (
+        "For the remainder of the year, sales will rise.",
+        PUB,
+        [("the remainder of the year", "2022", D, P)],
+    ),
+    (
+        "The attack failed on 23 November 1936. In the following two years, he bombed it.",
+        None,
+        [("23 November 1936", "1936-11-23", D, E), ("the following two years", "1937/1938", D, C)],
+    ),
+    (
+        "The war ended on 5 May 1945. In the preceding three months, cities burned.",
+        None,
+        [
+            ("5 May 1945", "1945-05-05", D, E),
+            ("the preceding three months", "1945-02/1945-04", D, C),
+        ],
+    ),
+    (
+        "It opened on 5 May 1945. In the following 10 days, crowds came.",
+        None,
+        [
+            ("5 May 1945", "1945-05-05", D, E),
+            ("the following 10 days", "1945-05-06/1945-05-15", D, C),
+        ],
+    ),
+    # nothing told before: the duration, as "the next two years" always is
+    ("In the following two years, sales rose.", PUB, [("the following two years", "P2Y", DUR, E)]),
+    ("In the next two years, sales will rise.", PUB, [("the next two years", "P2Y", DUR, E)]),
+    # a vague count is no span
+    (
+        "It opened on 5 May 1945. In the following few days, crowds came.",
+        None,
+        [("5 May 1945", "1945-05-05", D, E), ("the following few days", "PXD", DUR, E)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
+def test_periods_of_the_time_told(text: str, published: DateValue | None, expected: list) -> None:
     assert _found(text, published) == expected

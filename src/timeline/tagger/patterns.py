@@ -539,6 +539,11 @@ LATER = _c(
     rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
 )
 
+#: "the following two years", "the preceding 18 months".
+SPAN_TOLD = _c(
+    rf"{WORD_START}(?i:the){SP}(?P<mode>{_nocase(vocab.SPAN_MODES)}){SP}"
+    rf"(?P<n>[0-9]{{1,3}}|{NUMBER_WORD}){SP}(?P<u>(?i:years|months|weeks|days)){END}"
+)
 #: "shortly thereafter", "soon afterwards", "immediately after", "not long after" (the rule
 #: reads what follows a bare "after").
 SOON_AFTER = _c(

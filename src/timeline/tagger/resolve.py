@@ -405,6 +405,8 @@ def _mention(state: _State, item: Found) -> Mention | None:
         return None  # "31 February": not a real day, so not a date
     if value is None and isinstance(spec, Told):
         return None  # "At the same time, we want …" names no time the text told
+    if value is None and isinstance(spec, Anaphoric) and spec.duration is not None:
+        return _as_duration(state, item, spec)  # "the following two years", nothing told
     return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
 
 
@@ -451,7 +453,7 @@ def _value(state: _State, item: Found) -> Result:
     if isinstance(spec, Clock):
         return _clock(state, item, spec)
     if isinstance(spec, Anaphoric):
-        return _anaphoric(state, spec)
+        return _span(state, spec) if spec.span else _anaphoric(state, spec)
     if isinstance(spec, Told):
         return _told(state, item, spec)
     return _relative(state, item)
@@ -831,14 +833,33 @@ def _before_event(state: _State, item: Found, following: Found | None) -> Mentio
     elif _told_happening(state, item):
         value, _, anchor = _anaphoric(state, replace(spec, event=False))
     if value is None and spec.duration is not None:
-        end = item.start + spec.length
-        words = state.text[item.start : end]
-        return Mention(item.start, end, words, Kind.DURATION, None, Resolution.EXPLICIT,
-                       spec.duration)  # fmt: skip
+        return _as_duration(state, item, spec)
     text = state.text[item.start : item.end]
     if value is None:
         return Mention(item.start, item.end, text, item.kind, None, Resolution.UNRESOLVED)
     return Mention(item.start, item.end, text, item.kind, value, Resolution.CONTEXT, None, anchor)
+
+
+def _as_duration(state: _State, item: Found, spec: Anaphoric) -> Mention:
+    """A count from which no date could be counted, as the duration it names ("two days" of
+    "two days before the vote")."""
+    assert spec.duration is not None
+    end = item.start + spec.length
+    words = state.text[item.start : end]
+    return Mention(item.start, end, words, Kind.DURATION, None, Resolution.EXPLICIT,
+                   spec.duration)  # fmt: skip
+
+
+def _span(state: _State, spec: Anaphoric) -> Result:
+    """ "the following two years": from the first unit after the last date told to the last
+    of them (1937 to 1938 after 1936); "the preceding three months", the months before it."""
+    first, how, anchor = _anaphoric(state, replace(spec, span=0))
+    last, _, _ = _anaphoric(state, replace(spec, offset=spec.offset * spec.span, span=0))
+    if first is None or last is None:
+        return _NONE
+    if spec.offset < 0:
+        first, last = last, first
+    return DateValue.interval(first, last), how, anchor
 
 
 def _counted_back(spec: Anaphoric, anchor: DateValue) -> DateValue:

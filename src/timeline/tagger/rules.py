@@ -564,6 +564,19 @@ def later(text: str, m: Match) -> Found | None:
     return _date(m, spec)
 
 
+def span_told(text: str, m: Match) -> Found | None:
+    """ "the following two years": the span of them after the last date told, else the
+    duration (see ``resolve``)."""
+    count = _count(m.group("n"))
+    if not isinstance(count, int) or not 1 < count <= 100:
+        return None  # ("the following one years")
+    unit = _unit(m.group("u"))
+    offset = vocab.SPAN_MODES[_norm(m.group("mode"))]
+    iso = _iso(count, unit)
+    spec = Anaphoric(unit, offset, told=True, duration=iso, length=m.end() - m.start(), span=count)
+    return Found(m.start(), m.end(), Kind.DATE, spec)
+
+
 #: After a bare "after": what makes it an adverb ("was attacked immediately after."), not
 #: a preposition before a happening ("soon after the war"): a mark that ends a clause, or
 #: "that", "this" (the happening told last: "soon after that", "shortly after this defeat").
@@ -787,6 +800,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.ANAPHORIC, anaphoric, _c("dayunit")),
     (P.ANAPHORIC_WEEKDAY, anaphoric, _c("weekday")),
     (P.LATER, later, _c("later")),
+    (P.SPAN_TOLD, span_told, _c("plural")),
     (P.SOON_AFTER, soon_after, _c("soon")),
     (P.SAME_TIME, same_time, _c("same")),
     (P.EVERY, every, _c("every")),

@@ -134,6 +134,9 @@ class Anaphoric:
     #: what the phrase is when no date can be counted.
     duration: str | None = None
     length: int = 0
+    #: The span of ``span`` units after (``offset`` 1) or before (-1) the date counted from:
+    #: "the following two years" after 1936 are 1937 to 1938.
+    span: int = 0
 
 
 @frozen

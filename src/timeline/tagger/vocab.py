@@ -346,7 +346,12 @@ ANAPHORIC_MODES: dict[str, int] = {
     "the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
     "the same": 0, "that same": 0, "that": 0, "later that": 0, "earlier that": 0,
     "later in the": 0, "earlier in the": 0, "that very": 0, "the new": 1,
+    "the rest of the": 0, "the remainder of the": 0, "the balance of the": 0,
 }  # fmt: skip
+#: "the following two years", "the preceding three months": the span of them after, or
+#: before, the last date told.
+SPAN_MODES: dict[str, int] = {"following": 1, "ensuing": 1, "subsequent": 1, "previous": -1,
+                              "preceding": -1}  # fmt: skip
 #: "three days later" counts forward, "a year earlier" back.
 LATER_WORDS: dict[str, int] = {"later": 1, "afterwards": 1, "afterward": 1, "after": 1,
                                "earlier": -1, "before": -1, "previously": -1}  # fmt: skip
