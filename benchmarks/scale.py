@@ -1,6 +1,8 @@
-"""Reading many documents: first and cached runs, documents per second, peak memory.
+"""Reading many documents: first and cached runs, documents per second, peak memory; then
+``show``, ``check`` and ``review`` over the whole collection.
 
 Run from the project root:  python benchmarks/scale.py [--docs 10000] [--jobs 1,2] [--repeat 3]
+                                [--commands show,check,review] [--skip-extract] [--src DIR]
 
 Generates a corpus of ``--docs`` documents (about 10 kB each: plain text, Markdown and HTML)
 from the development corpora's text (../shared/corpora) in a temporary folder, then for each
@@ -12,6 +14,12 @@ largest resident size of the whole process tree (the run and its workers), sampl
 50 ms. With ``--repeat``, the runs are repeated (interleaved, each first run with an empty
 cache) and medians are shown. ``others`` is the share of the machine's CPU time that other
 processes used during a run (anything above a few per cent slows it down).
+
+Then each of ``--commands`` runs as a user runs it (``python -m timeline COMMAND CORPUS``, with
+the largest ``--jobs`` value, output to /dev/null) in a project folder whose curated file is
+empty, on a cache made beforehand (not timed), ``--repeat`` times interleaved: wall time and
+peak memory of each, and ``check`` and ``review`` against ``show`` (target: within 2x of
+``show``'s time, under 500 MB). ``--src`` measures another copy of the code.
 """
 
 from __future__ import annotations
@@ -134,11 +142,20 @@ def machine_busy() -> float:
     return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle, iowait
 
 
-def measured(argv: list[str], env: dict[str, str]) -> tuple[dict, float, int, float]:
-    """Run ``argv``; its printed result, wall time, the tree's peak resident bytes, and the
-    share of the machine's CPU that other processes used meanwhile."""
+def measured(
+    argv: list[str],
+    env: dict[str, str],
+    *,
+    cwd: Path | None = None,
+    output: bool = True,
+    allowed: tuple[int, ...] = (0,),
+) -> tuple[dict, float, int, float]:
+    """Run ``argv``; its printed result (JSON, when ``output``), wall time, the tree's peak
+    resident bytes, and the share of the machine's CPU that other processes used meanwhile."""
     busy, start = machine_busy(), time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, env=env, text=True)
+    stdout = subprocess.PIPE if output else subprocess.DEVNULL
+    stderr = None if output else subprocess.DEVNULL
+    process = subprocess.Popen(argv, stdout=stdout, stderr=stderr, env=env, text=True, cwd=cwd)
     peak, cpu = [0], {}
 
     def sample() -> None:
@@ -155,9 +172,9 @@ def measured(argv: list[str], env: dict[str, str]) -> tuple[dict, float, int, fl
     wall = time.perf_counter() - start
     sampler.join()
     others = max(machine_busy() - busy - sum(cpu.values()), 0.0) / (wall * (os.cpu_count() or 1))
-    if process.returncode:
-        sys.exit(f"run failed: {' '.join(argv)}")
-    return json.loads(out), wall, peak[0], others
+    if process.returncode not in allowed:
+        sys.exit(f"run failed ({process.returncode}): {' '.join(argv)}")
+    return (json.loads(out) if output else {}), wall, peak[0], others
 
 
 def median(values: list[float]) -> float:
@@ -207,6 +224,45 @@ def summarise(found: dict[tuple[int, str], list[tuple[dict, float, int]]], repea
     print(f"peak memory: {peak / 1e6:.0f} MB (target: under 500 MB)")
 
 
+#: Exit codes that are results, not failures: check exits 1 when it finds errors.
+COMMAND_EXITS = {"check": (0, 1)}
+
+
+def measure_commands(
+    corpus: Path, temp: Path, env: dict[str, str], commands: list[str], jobs: int, repeat: int
+) -> dict[str, list[tuple[float, int]]]:
+    """Each command's wall time and peak memory on a warm cache, ``repeat`` times, interleaved."""
+    project = temp / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "events.yaml").write_text("events: {}\n", encoding="utf-8")
+    cache = temp / "cache-commands"
+    env = {**env, "TIMELINE_CACHE_DIR": str(cache)}
+    warm = [sys.executable, "-c", RUN, str(corpus), str(jobs), str(cache)]
+    measured(warm, env)  # the cache every command then reads (not timed)
+    print(f"\n{'command':>8} {'wall s':>7} {'peak MB':>7} {'others':>6}")
+    found: dict[str, list[tuple[float, int]]] = {}
+    for _ in range(repeat):
+        for command in commands:
+            argv = [sys.executable, "-m", "timeline", command, str(corpus), "--jobs", str(jobs)]
+            allowed = COMMAND_EXITS.get(command, (0,))
+            _, wall, peak, others = measured(argv, env, cwd=project, output=False, allowed=allowed)
+            found.setdefault(command, []).append((wall, peak))
+            print(f"{command:>8} {wall:>7.1f} {peak / 1e6:>7.0f} {others:>6.0%}", flush=True)
+    return found
+
+
+def summarise_commands(found: dict[str, list[tuple[float, int]]], repeat: int) -> None:
+    print(f"\nmedian of {repeat} (peak: the largest):")
+    walls = {command: median([wall for wall, _ in runs]) for command, runs in found.items()}
+    for command, runs in found.items():
+        print(f"{command:>8} {walls[command]:>7.1f} s {max(p for _, p in runs) / 1e6:>5.0f} MB")
+    if "show" in walls:
+        for command in ("check", "review"):
+            if command in walls:
+                ratio = walls[command] / walls["show"]
+                print(f"{command} / show: {ratio:.2f}x (target: within 2x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents to generate")
@@ -214,12 +270,17 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each kind; medians shown")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument(
+        "--commands", default="show,check,review", help="commands to time ('' for none)"
+    )
+    parser.add_argument("--skip-extract", action="store_true", help="time the commands only")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the code to measure")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="timeline-scale-") as name:
         temp = Path(name)
         # A snapshot of the code, so every run measures the same code (and the cache's
         # fingerprint of it stays the same between the first and the cached run).
-        shutil.copytree(ROOT / "src", temp / "src")
+        shutil.copytree(args.src, temp / "src")
         env = {**os.environ, "PYTHONPATH": str(temp / "src")}
         corpus = temp / "corpus"
         corpus.mkdir()
@@ -227,8 +288,14 @@ def main() -> None:
         print(f"corpus: {args.docs} documents, {made / 1e6:.1f} MB of text (txt, md, html); "
               f"{os.cpu_count()} cores")  # fmt: skip
         jobs_values = [int(j) for j in args.jobs.split(",")]
-        found = measure_all(corpus, temp, env, jobs_values, max(args.repeat, 1))
-        summarise(found, max(args.repeat, 1))
+        repeat = max(args.repeat, 1)
+        if not args.skip_extract:
+            found = measure_all(corpus, temp, env, jobs_values, repeat)
+            summarise(found, repeat)
+        commands = [c for c in args.commands.split(",") if c]
+        if commands:
+            timed = measure_commands(corpus, temp, env, commands, max(jobs_values), repeat)
+            summarise_commands(timed, repeat)
 
 
 if __name__ == "__main__":

@@ -1051,7 +1051,7 @@ def review(
     from .documents import STDIN
     from .errors import TimelineError
     from .pipeline import DEFAULT_CURATION
-    from .review import append_stubs, format_review, review_timeline, stubs_yaml
+    from .review import append_stubs, format_review, iter_stubs, review_timeline, stubs_yaml
 
     timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
                             month_first, scheduler, shared_files))  # fmt: skip
@@ -1086,7 +1086,8 @@ def review(
     elif fmt == ReviewFormat.text:
         _emit(printable(format_review(found)))
     else:
-        _emit(printable(stubs_yaml(found)))
+        for piece in iter_stubs(found):  # a source at a time: a large review is never whole
+            _emit(printable(piece))
     raise typer.Exit(int(_exit_code(timeline.extraction)))
 
 

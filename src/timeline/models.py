@@ -108,7 +108,7 @@ class Candidate:
     grouped: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where an event was found: one candidate's place in one source."""
 
@@ -131,7 +131,7 @@ class SourceRef:
     grouped: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """An entry on the timeline, after curation."""
 

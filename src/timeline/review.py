@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,7 @@ __all__ = [
     "append_stubs",
     "build_review",
     "format_review",
+    "iter_stubs",
     "mark",
     "review_timeline",
     "stubs_yaml",
@@ -63,22 +64,31 @@ RESOLVED = {
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._/-]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marked:
-    """A sentence split around its date phrase."""
+    """A sentence and where its date phrase is in it (the sentence itself, not a copy: a
+    review of a large collection holds one for every candidate)."""
 
-    before: str
-    phrase: str
-    after: str
+    text: str
+    start: int
+    end: int
 
     @property
-    def text(self) -> str:
-        return self.before + self.phrase + self.after
+    def before(self) -> str:
+        return self.text[: self.start]
+
+    @property
+    def phrase(self) -> str:
+        return self.text[self.start : self.end]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.end :]
 
     @property
     def span(self) -> tuple[int, int]:
         """Where the phrase is in :attr:`text`: for highlighting."""
-        return len(self.before), len(self.before) + len(self.phrase)
+        return self.start, self.end
 
     def plain(self, marks: tuple[str, str] = MARKS) -> str:
         return f"{self.before}{marks[0]}{self.phrase}{marks[1]}{self.after}"
@@ -92,12 +102,12 @@ def mark(candidate: Candidate) -> Marked:
     if not (0 <= start <= end <= len(quote)) or quote[start:end] != candidate.text:
         found = quote.find(candidate.text)
         if found < 0:
-            return Marked(quote, "", "")
+            return Marked(quote, len(quote), len(quote))
         start, end = found, found + len(candidate.text)
-    return Marked(quote[:start], quote[start:end], quote[end:])
+    return Marked(quote, start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     candidate: Candidate
     marked: Marked
@@ -346,32 +356,36 @@ def stubs_yaml(review: Review) -> str:
     that concern entries already in the file); it loads on its own and, after a ``---``
     line, at the end of any curated file that loads.
     """
+    return "".join(iter_stubs(review))
+
+
+def iter_stubs(review: Review) -> Iterator[str]:
+    """:func:`stubs_yaml` in pieces, a source at a time: to write out as they come."""
     leads = {g.lead: g for g in review.groups}
     folded = _folded(review)
-    out = [
-        "# Candidates not yet in the curated file. For each: keep or change the title, add tags",
-        "# or a note, set 'date:' to correct the date, or replace it all with 'drop: true'.",
-    ]
-    entries: list[str] = []
+    head = (
+        "# Candidates not yet in the curated file. For each: keep or change the title, add tags\n"
+        "# or a note, set 'date:' to correct the date, or replace it all with 'drop: true'.\n"
+    )
+    started = False
     for source in review.sources:
         items = [item for item in source.items if item.candidate.id not in folded]
         if not items:
             continue
         published = source.published.display() if source.published else "no publication date"
         path = "".join(ch if ch.isprintable() else " " for ch in source.path)  # a comment
-        entries += ["", f"  # ---- {path} ({published})"]
+        entries = ["", f"  # ---- {path} ({published})"]
         for item in items:
             entries += _stub(item, leads.get(item.candidate.id), folded, review)
-    if entries:
-        out += ["events:", *entries]
+        if not started:
+            yield head + "events:\n"
+            started = True
+        yield "\n".join(entries) + "\n"
     own = _own_leads(review)
     closing = [line for g in review.groups if g.lead not in own for line in
                _proposal_comment(g, review)]  # fmt: skip
     if closing:
-        out += ["", *closing]
-    if not entries and not closing:
-        return ""
-    return "\n".join(out) + "\n"
+        yield ("" if started else head) + "\n" + "\n".join(closing) + "\n"
 
 
 def _own_leads(review: Review) -> set[str]:

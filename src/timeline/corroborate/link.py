@@ -99,20 +99,28 @@ class Mismatch:
 # --------------------------------------------------------------------------- nodes
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     number: int
     members: list[Candidate]
     date: DateValue
     signature: Signature
     quote: str
-    sources: set[str]
+    sources: tuple[str, ...]
     #: Other date phrases' dates in the node's sentence, to link by the best-fitting one.
     mates: list[DateValue]
 
     @property
     def one_day(self) -> bool:
         return is_one_day(self.date)
+
+
+#: No other date phrase in the sentence: one empty list for every such node.
+NONE: list[DateValue] = []
+
+
+def _share_source(u: _Node, v: _Node) -> bool:
+    return any(source in v.sources for source in u.sources)
 
 
 def _sentence_key(candidate: Candidate) -> tuple[str, int, str]:
@@ -151,11 +159,12 @@ def _nodes(
             others = [_phrase(c) for c in mates]
             signature = reader.signature(candidate.quote, span_, others)
             mate_dates = [dates[c.id] for c in mates if c.id in dates]
-            node = _Node(len(nodes), [], when, signature, candidate.quote, set(), mate_dates)
+            node = _Node(len(nodes), [], when, signature, candidate.quote, (), mate_dates or NONE)
             found[key] = node
             nodes.append(node)
         node.members.append(candidate)
-        node.sources.add(candidate.source)
+        if candidate.source not in node.sources:
+            node.sources = (*node.sources, candidate.source)
     return nodes
 
 
@@ -252,6 +261,12 @@ def _other_doing(u: _Node, v: _Node, fit: int) -> bool:
     every_b = b.actions.keys() | b.objects.keys()
     if a.verbs and b.verbs:
         return not (a.verbs & every_b and b.verbs & every_a)
+    if a.nominal or b.nominal:
+        # "South Africa deplored Friday the blasts" does not tell "the August 7 bombings".
+        doing, happening = (b, a) if a.nominal else (a, b)
+        if happening.events & doing.names.keys():
+            return False  # "Monday's Kestrel Report" and "the Kestrel Report aired Monday"
+        return bool(doing.verbs) and not doing.verbs & happening.actions.keys()
     if fit == 2:
         finer, wider = (a, every_b) if span(u.date) < span(v.date) else (b, every_a)
         return bool(finer.verbs) and not finer.verbs & wider
@@ -268,7 +283,7 @@ def _one_happening(u: _Node, v: _Node) -> bool:
 
 
 def _same_happening(u: _Node, v: _Node, fit: int) -> _Evidence | None:
-    if u.sources & v.sources:
+    if _share_source(u, v):
         if _one_happening(u, v):
             return _Evidence({}, {}, {})  # the document tells it as one
         if fit < 3:
@@ -282,7 +297,7 @@ def _same_happening(u: _Node, v: _Node, fit: int) -> _Evidence | None:
         return None
     if found.actions and _telling(u.signature, v.signature, found):
         return found
-    if u.sources & v.sources:
+    if _share_source(u, v):
         return None
     if u.signature.names_the_event_of(v.signature):
         return found
@@ -331,16 +346,21 @@ def _posted_names(node: _Node) -> set[str]:
 
 
 def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
-    """Pairs of nodes sharing a name in a date window they both reach, each pair once."""
+    """Pairs of nodes that can be one happening, each pair once: nodes sharing a name in a
+    date window they both reach, date phrases of one sentence ("yesterday (Monday 16 May)"),
+    and mentions one document groups as one happening.
+
+    Each node is paired with the later nodes of its posting lists, gathered in a set of its
+    own: the memory is that of the lists and of one node's partners, never of all pairs."""
     postings: dict[tuple[str, object], list[int]] = {}
+    keys_of: list[list[tuple[str, object]]] = [[] for _ in nodes]
+    together: dict[object, list[int]] = {}  # a sentence, or a document's happening
     wide: list[tuple[_Node, tuple[int, int]]] = []
     low, high = None, None
     for node in nodes:
-        # Date phrases of one sentence ("yesterday (Monday 16 May)"), or of one happening.
-        postings.setdefault(("", node.quote), []).append(node.number)
-        for member in node.members:
-            if member.happening is not None:
-                postings.setdefault(("", (member.source, member.happening)), []).append(node.number)
+        together.setdefault(node.quote, []).append(node.number)
+        for happening in {m.happening for m in node.members if m.happening is not None}:
+            together.setdefault(happening, []).append(node.number)
         names = _posted_names(node)
         if not names:
             continue
@@ -348,42 +368,51 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
         if reach is not None and reach[1] - reach[0] > WIDE_WINDOWS:
             wide.append((node, reach))
             continue
-        keys: list[object] = []
+        windows: list[object] = []
         if reach is not None:
-            keys.extend(range(reach[0], reach[1] + 1))
+            windows.extend(range(reach[0], reach[1] + 1))
             low = reach[0] if low is None else min(low, reach[0])
             high = reach[1] if high is None else max(high, reach[1])
-        keys.extend(("month", m) for m in _months(node.date))
+        windows.extend(("month", m) for m in _months(node.date))
+        own = keys_of[node.number]
         for name in names:
-            for key in keys:
-                postings.setdefault((name, key), []).append(node.number)
-    seen: set[tuple[int, int]] = set()
-    for (_, key), numbers in postings.items():
-        partial_only = isinstance(key, tuple) and key[0] == "month"
-        if len(numbers) < 2:
-            continue
-        for n, i in enumerate(numbers):
-            for j in numbers[n + 1 :]:
-                if partial_only and nodes[i].date.year_known and nodes[j].date.year_known:
-                    continue  # both have a year: their windows compare them
-                pair = (i, j) if i < j else (j, i)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield nodes[pair[0]], nodes[pair[1]]
+            for window in windows:
+                key = (name, window)
+                postings.setdefault(key, []).append(node.number)
+                own.append(key)
+    groups_of = {n: [k for k in (node.quote, *_happenings(node)) if len(together[k]) > 1]
+                 for n, node in enumerate(nodes)}  # fmt: skip
+    for node in nodes:
+        i = node.number
+        partners: set[int] = set()
+        for key in keys_of[i]:
+            partial_only = isinstance(key[1], tuple)  # a month: for a date without a year
+            for j in postings[key]:
+                if j > i and not (
+                    partial_only and node.date.year_known and nodes[j].date.year_known
+                ):
+                    partners.add(j)
+        for key in groups_of[i]:
+            partners.update(j for j in together[key] if j > i)
+        for j in sorted(partners):
+            yield node, nodes[j]
     for n, (node, (first, last)) in enumerate(wide):
         names = _posted_names(node)
         if low is not None and high is not None:
             first, last = max(first, low), min(last, high)
+        partners = set()
         for name in names:
-            for key in range(first, last + 1):
-                for j in postings.get((name, key), ()):
-                    pair = (node.number, j) if node.number < j else (j, node.number)
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield nodes[pair[0]], nodes[pair[1]]
+            for window in range(first, last + 1):
+                partners.update(postings.get((name, window), ()))
+        for j in sorted(partners):
+            yield node, nodes[j]
         for other, _ in wide[n + 1 :]:
             if names & _posted_names(other):
                 yield node, other
+
+
+def _happenings(node: _Node) -> set[str]:
+    return {m.happening for m in node.members if m.happening is not None}
 
 
 def _action_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
@@ -393,22 +422,24 @@ def _action_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
     in 1986) are a happening that recurs, which other sources may well tell at other dates:
     they pair nothing."""
     postings: dict[tuple[str, str], list[int]] = {}
+    keys_of: list[list[tuple[str, str]]] = [[] for _ in nodes]
     for node in nodes:
         sig = node.signature
         actions = [k for k, w in sig.actions.items() if w > 0 and k not in sig.told]
         for name in _posted_names(node) - sig.told:
             for action in actions:
                 postings.setdefault((name, action), []).append(node.number)
-    seen: set[tuple[int, int]] = set()
-    for numbers in postings.values():
-        if len(numbers) > MISMATCH_POSTING or _recurs([nodes[n] for n in numbers]):
-            continue
-        for n, i in enumerate(numbers):
-            for j in numbers[n + 1 :]:
-                pair = (i, j) if i < j else (j, i)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield nodes[pair[0]], nodes[pair[1]]
+                keys_of[node.number].append((name, action))
+    usable = {
+        key
+        for key, numbers in postings.items()
+        if 1 < len(numbers) <= MISMATCH_POSTING and not _recurs([nodes[n] for n in numbers])
+    }
+    for node in nodes:
+        i = node.number
+        partners = {j for key in keys_of[i] if key in usable for j in postings[key] if j > i}
+        for j in sorted(partners):
+            yield node, nodes[j]
 
 
 def _plain(value: DateValue) -> DateValue:
@@ -532,7 +563,7 @@ class _Clusters:
             u = self.nodes[i]
             for j in right:
                 v = self.nodes[j]
-                if (u.sources & v.sources or (u.one_day and v.one_day)) and not self.tied(i, j):
+                if (_share_source(u, v) or (u.one_day and v.one_day)) and not self.tied(i, j):
                     return False
         dates = [self.nodes[n].date for n in (*left, *right)]
         return core_date(dates) is not None

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
 
 from .vocab import (
     ACTION_KINDS,
@@ -83,6 +85,8 @@ INFINITIVE_MARKS = frozenset(
 VERB, STRONG, WEAK = 3, 2, 1
 #: Prefixes of adjectives: "anti-abortion" qualifies, it tells no action.
 ADJECTIVE_PREFIXES = ("anti-", "pro-", "non-", "pre-", "post-", "ex-", "self-")
+#: One empty mapping for every signature that has nothing of a kind.
+EMPTY: Mapping[str, Any] = MappingProxyType({})
 #: Words that stand for an actor without naming one.
 PRONOUNS = frozenset("he she they it we i you his her their its our my".split())
 #: Words that open a noun phrase: the word before one, after a noun, is a verb.
@@ -146,7 +150,7 @@ def action_key(word: str) -> str:
     return f"~{kind}" if kind else lemma(lowered)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """The actors, action and objects of the happening a date phrase dates."""
 
@@ -181,6 +185,8 @@ class Signature:
     verbs: frozenset[str] = frozenset()
     #: Name key -> the number of the name it is part of ("Saddam Hussein" is one name).
     unit_of: Mapping[str, int] = field(default_factory=dict)
+    #: True when the phrase dates a noun ("the August 7 bombings"): that noun is the happening.
+    nominal: bool = False
     #: Key -> the word it was read from, for showing.
     surface: Mapping[str, str] = field(default_factory=dict)
     #: The scope's words, for showing (the phrase left out).
@@ -375,6 +381,9 @@ class Reader:
         unit_of: dict[str, int] = {}
         for number, unit in enumerate(units):
             keys, acronym = self._name_keys([section[i] for i in unit])
+            before = section[unit[0] - 1].lower if unit[0] > 0 else ""
+            if before in COMPASS:  # "east Africa", written in lower case
+                keys.update({f"{before}:{k}": k for k, s in list(keys.items()) if k == s})
             unit_keys[unit[0]] = set(keys)
             for key in keys:
                 unit_of.setdefault(key, number)
@@ -439,13 +448,13 @@ class Reader:
             ):
                 break  # "He launched ...", "the company had ...": no name before the verb
         return Signature(
-            names=names,
+            names=names or EMPTY,
             acronyms=frozenset(acronyms),
-            aliases=aliases,
+            aliases=aliases or EMPTY,
             weak=frozenset(weak),
             demonyms=frozenset(demonyms),
-            actions=actions,
-            objects=objects,
+            actions=actions or EMPTY,
+            objects=objects or EMPTY,
             local=frozenset(local),
             subject=frozenset(subject),
             events=frozenset(events),
@@ -453,8 +462,9 @@ class Reader:
             framed=frozenset(framed - free),
             strong=frozenset(strong),
             verbs=frozenset(verbs),
-            unit_of=unit_of,
-            surface=surface,
+            unit_of=unit_of or EMPTY,
+            nominal=named,
+            surface=surface or EMPTY,
             scope=" ".join(section[i].text for i in mine if section[i].date < 0),
         )
 

@@ -141,7 +141,7 @@ LIGHT_VERBS = frozenset(
     begin begins began begun beginning start starts started starting continue continues
     continued continuing resume resumed compare compared comparing expect expects expected
     poised likely ready prepared plan plans planned planning intend intends intended aim aims
-    aimed hope hopes hoped want wants wanted try tries tried seek seeks sought
+    aimed hope hopes hoped want wants wanted
     """.split()
 )
 #: Words before a verb: the word after one of these is an action.

@@ -151,7 +151,8 @@ class TermIndex:
         if found is None:  # a sentence copied into many documents is read once
             found = self._read[unit] = _flags(unit)
         self.units += 1
-        self.counts.update(found.keys())
+        if not self.by_documents:  # weighed by documents, sentences need no count
+            self.counts.update(found.keys())
         self.capitals.update(term for term, (named, _) in found.items() if named)
         self.lowers.update(term for term, (_, lower) in found.items() if lower)
         return found.keys()
@@ -187,6 +188,7 @@ class TermIndex:
             by_source.setdefault(c.source, {})[c.quote] = None
         for quotes in by_source.values():
             index.add_document(quotes)
+        index._read.clear()
         return index
 
     def weight(self, term: str) -> float:
