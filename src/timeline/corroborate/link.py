@@ -392,8 +392,8 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
                     partial_only and node.date.year_known and nodes[j].date.year_known
                 ):
                     partners.add(j)
-        for key in groups_of[i]:
-            partners.update(j for j in together[key] if j > i)
+        for group in groups_of[i]:
+            partners.update(j for j in together[group] if j > i)
         for j in sorted(partners):
             yield node, nodes[j]
     for n, (node, (first, last)) in enumerate(wide):

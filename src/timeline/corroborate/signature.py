@@ -425,8 +425,8 @@ class Reader:
         own_number = pieces.index(own)
         if not actions.keys() & strong and own_number > 0 and not named:
             # A list after its verb: "adding Greece in 1952, Germany in 1955".
-            before = pieces[own_number - 1]
-            lent = list(range(before[0], before[1]))
+            listed = pieces[own_number - 1]
+            lent = list(range(listed[0], listed[1]))
             for low, key, weight, acting, _ in self._words(section, lent, set(), -1):
                 if acting >= STRONG:
                     actions[key] = max(actions.get(key, 0.0), weight)
