@@ -138,7 +138,10 @@ POSITIVES = [
     ("The debate starts at 8pm.", PUB, [("8pm", None, T, U)]),
     ("Last night's show, which aired at 8pm, drew crowds.", PUB,
      [("Last night", "2022-05-16", D, P), ("8pm", "2022-05-16", T, P)]),
+    # or the last day told before it in its paragraph
     ("It rained last night. The show aired at 8pm.", PUB,
+     [("last night", "2022-05-16", D, P), ("8pm", "2022-05-16", T, C)]),
+    ("It rained last night.\nThe show aired at 8pm.", PUB,
      [("last night", "2022-05-16", D, P), ("8pm", None, T, U)]),
     ("The debate starts at 8pm.", None, [("8pm", None, T, U)]),
     (

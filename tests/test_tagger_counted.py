@@ -1,6 +1,6 @@
 """Table-driven tests of dates counted from one the text told before: a count before or after
 a happening, "the new year", "shortly thereafter", "at the same time", "the rest of the year",
-"the following two years"."""
+"the following two years", a time of day alone, "after dark"."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from timeline.tagger import tag
 
 PUB = DateValue.of_day(2022, 5, 17)  # a Tuesday
 E, P, C, U = Resolution.EXPLICIT, Resolution.PUBLISHED, Resolution.CONTEXT, Resolution.UNRESOLVED
-D, DUR = Kind.DATE, Kind.DURATION
+D, DUR, T = Kind.DATE, Kind.DURATION, Kind.TIME
 
 
 def _found(text: str, published: DateValue | None = None) -> list[tuple]:
@@ -242,4 +242,58 @@ PERIODS = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), PERIODS)
 def test_periods_of_the_time_told(text: str, published: DateValue | None, expected: list) -> None:
+    assert _found(text, published) == expected
+
+
+# A time of day with no day in its sentence: the last day told before it in its paragraph (the
+# last of a span of days); "at dawn", "after dark": the day spoken of last
+TIMES = [
+    (
+        "The last assault came on May 6 and 7th, 1954. The general ordered a cease-fire at 5:30PM.",
+        None,
+        [("May 6 and 7th, 1954", "1954-05-06/1954-05-07", D, E), ("5:30PM", "1954-05-07", T, C)],
+    ),
+    (
+        "The armistice was signed on 11 November 1918. Fighting went on until 10:58.",
+        None,
+        [("11 November 1918", "1918-11-11", D, E), ("10:58", "1918-11-11", T, C)],
+    ),
+    # a day told in another paragraph, or none: no day
+    (
+        "The armistice was signed on 11 November 1918.\nFighting went on until 10:58.",
+        None,
+        [("11 November 1918", "1918-11-11", D, E), ("10:58", None, T, U)],
+    ),
+    ("The debate starts at 8pm.", PUB, [("8pm", None, T, U)]),
+    # a day named later in its sentence still comes first
+    (
+        "It began on 3 May 1920. The vote was at 10 a.m. on 5 May.",
+        None,
+        [("3 May 1920", "1920-05-03", D, E), ("10 a.m. on 5 May", "1920-05-05", T, C)],
+    ),
+    (
+        "The fort fell on 7 May 1954. At dawn the men left; after dark the guns stopped.",
+        None,
+        [
+            ("7 May 1954", "1954-05-07", D, E),
+            ("dawn", "1954-05-07", T, C),
+            ("after dark", "1954-05-07", T, C),
+        ],
+    ),
+    (
+        "In Warsaw, after dark, as fireworks lit the sky, flags were raised.",
+        PUB,
+        [("after dark", "2022-05-17", T, P)],
+    ),
+    # a name, a noun: no time
+    (
+        "Operation Dawn began. The dawn of an era. A dark-haired man came after dark-blue cars.",
+        None,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), TIMES)
+def test_times_of_the_day_told(text: str, published: DateValue | None, expected: list) -> None:
     assert _found(text, published) == expected

@@ -539,6 +539,11 @@ LATER = _c(
     rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
 )
 
+#: "at dawn", "by nightfall", "after dark".
+DAYLIGHT = _c(
+    rf"{WORD_START}(?:(?P<prep>{_nocase(vocab.DAYLIGHT_PREPOSITIONS)}){SP}"
+    rf"(?P<w>{_alt(vocab.DAYLIGHT)})|(?i:after){SP}dark){END}(?![\-‐‑])"
+)
 #: "the following two years", "the preceding 18 months".
 SPAN_TOLD = _c(
     rf"{WORD_START}(?i:the){SP}(?P<mode>{_nocase(vocab.SPAN_MODES)}){SP}"

@@ -67,6 +67,9 @@ class _State:
     context_year: int | None = None
     #: The last day-precise date mention: (its end offset, value, how, anchor).
     last_day: tuple[int, DateValue, Resolution, DateValue | None] | None = None
+    #: The last day told, the last of a span of days included ("May 6 and 7th"), and where
+    #: its phrase ends.
+    told_day: tuple[int, DateValue] | None = None
     #: The last single date with a known year, for "the next day", "that year", and where
     #: the phrase that told it starts.
     last_value: DateValue | None = None
@@ -118,7 +121,8 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
     state = _State(text, published)
     found = _share_years(text, found)
     mentions: list[Mention] = []
-    dayless: list[int] = []  # times of day still without a day
+    dayless: list[tuple[int, DateValue | None]] = []  # times still without a day, each
+    # with the last day told before it in its paragraph
     for index, item in enumerate(found):
         mention: Mention | None
         spec = item.spec
@@ -136,7 +140,9 @@ def resolve_all(text: str, found: list[Found], published: DateValue | None) -> l
         if mention is None:
             continue
         if mention.kind is Kind.TIME and mention.value is None:
-            dayless.append(len(mentions))
+            alone = isinstance(spec, Clock) and spec.day is None  # ("noon Saturday": its own)
+            told = _day_told_before(state, mention.start) if alone else None
+            dayless.append((len(mentions), told))
         mentions.append(mention)
         _remember(state, item, mention)
     _days_after(state, mentions, dayless)
@@ -195,6 +201,12 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
     value = mention.value
     if value is not None and value.precision is Precision.DAY and not value.is_interval:
         state.last_day = (mention.end, value, mention.resolved_by, mention.anchor)
+        if value.year_known:
+            state.told_day = (mention.end, value)
+    elif value is not None and value.endpoints is not None and _is_day(value.endpoints[1]):
+        last = value.endpoints[1]  # ("May 6 and 7th": the 7th, the last day told)
+        assert last is not None
+        state.told_day = (mention.end, last)
     aside = False
     if mention.resolved_by in _SETS_YEAR and value is not None:
         year = _context_year(value)
@@ -342,23 +354,44 @@ def _looks_ahead(state: _State, item: Found, year: int) -> bool:
     return _UNTIL.search(state.text, start, item.start) is not None
 
 
-def _days_after(state: _State, mentions: list[Mention], dayless: list[int]) -> None:
+def _days_after(
+    state: _State, mentions: list[Mention], dayless: list[tuple[int, DateValue | None]]
+) -> None:
     """A time of day with no day before it in its sentence takes the first day named after
-    it there: "at 10:35 a.m. (07:35 GMT) Friday", "until 5 p.m. EST, Nov. 9". (Each time is
-    compared with the first day after it only: a span that crosses a sentence before that
-    day crosses one before it too.)"""
+    it there: "at 10:35 a.m. (07:35 GMT) Friday", "until 5 p.m. EST, Nov. 9"; else the last
+    day the text told before it ("The fort fell on May 7. … ordered a cease-fire at 5:30PM"),
+    never the publication's unless told ("yesterday"). (Each time is compared with the first
+    day after it only: a span that crosses a sentence before that day crosses one before it
+    too.)"""
     after = 0  # the first day after the time, found once for all the times before it
-    for index in dayless:
+    for index, told in dayless:
         after = max(after, index + 1)
         while after < len(mentions) and not _is_day(mentions[after].value):
             after += 1
-        if after == len(mentions):
-            return
-        time, later = mentions[index], mentions[after]
-        if not crosses_sentence(state.text, time.end, later.start):
+        time = mentions[index]
+        if after < len(mentions) and not crosses_sentence(
+            state.text, time.end, mentions[after].start
+        ):
+            later = mentions[after]
             mentions[index] = replace(
                 time, value=later.value, resolved_by=later.resolved_by, anchor=later.anchor
             )
+        elif told is not None:
+            mentions[index] = replace(time, value=told, resolved_by=Resolution.CONTEXT, anchor=told)
+
+
+#: How far before a time of day the day it takes may have been told.
+_DAY_REACH = 1000
+
+
+def _day_told_before(state: _State, start: int) -> DateValue | None:
+    """The last day told before ``start`` in its paragraph (no line break between)."""
+    if state.told_day is None:
+        return None
+    end, day = state.told_day
+    if start - end > _DAY_REACH or state.text.find("\n", end, start) >= 0:
+        return None
+    return day
 
 
 def _is_day(value: DateValue | None) -> bool:

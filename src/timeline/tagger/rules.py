@@ -564,6 +564,13 @@ def later(text: str, m: Match) -> Found | None:
     return _date(m, spec)
 
 
+def daylight(text: str, m: Match) -> Found | None:
+    """ "at dawn", "after dark": a time of the day the text spoke of last, as "that
+    evening" is (the publication's when none was told)."""
+    start = m.start("w") if m.group("w") else m.start()
+    return Found(start, m.end(), Kind.TIME, Anaphoric("day", 0), _prep(m))
+
+
 def span_told(text: str, m: Match) -> Found | None:
     """ "the following two years": the span of them after the last date told, else the
     duration (see ``resolve``)."""
@@ -801,6 +808,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.ANAPHORIC_WEEKDAY, anaphoric, _c("weekday")),
     (P.LATER, later, _c("later")),
     (P.SPAN_TOLD, span_told, _c("plural")),
+    (P.DAYLIGHT, daylight, _c("daylight")),
     (P.SOON_AFTER, soon_after, _c("soon")),
     (P.SAME_TIME, same_time, _c("same")),
     (P.EVERY, every, _c("every")),

@@ -188,6 +188,12 @@ RELATIVE_DAYS: dict[str, int] = {
 }  # fmt: skip
 #: Parts of a day that may follow "yesterday", "tomorrow" or a weekday.
 DAY_PARTS = ("morning", "afternoon", "evening", "night")
+#: Times of a day named by its light, after a preposition: "at dawn", "by nightfall" (lower
+#: case: "Operation Dawn" is a name).
+DAYLIGHT = ("dawn", "dusk", "nightfall", "daybreak", "sunrise", "sunset")
+#: Prepositions before them.
+DAYLIGHT_PREPOSITIONS = ("at", "before", "by", "until", "till", "after", "around", "towards",
+                         "toward")  # fmt: skip
 #: Capitalised words that make a weekday part of a name: "Good Friday", "Super Tuesday".
 WEEKDAY_NAME_WORDS = frozenset({
     "good", "black", "ash", "holy", "maundy", "super", "cyber", "easter", "palm", "bloody",
@@ -481,6 +487,7 @@ TRIGGERS.update(
         "spoken": frozenset({"eighteen", "nineteen", "thousand"}),
         "soon": _last_words(SOON_WORDS),
         "same": frozenset({"same"}),
+        "daylight": frozenset({*DAYLIGHT, "dark"}),
     }
 )
 CASED_TRIGGERS = CASED_TRIGGERS | {"holiday"}
