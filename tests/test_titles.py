@@ -143,6 +143,32 @@ def test_he_or_she_is_the_person_the_sentence_before_speaks_of() -> None:
     )
 
 
+def test_he_after_a_semicolon_is_the_subject_of_the_first_clause() -> None:
+    text = (
+        "In January 1952, General de Lattre fell ill and returned to France; he died there "
+        "shortly thereafter."
+    )
+    assert titles(text)["shortly thereafter"] == "General de Lattre dies there"
+
+
+def test_a_date_between_two_conjuncts_opens_the_second() -> None:
+    text = (
+        "In 1937 the army shelled the city and, in the following two years, mounted several "
+        "offensives to encircle it."
+    )
+    assert titles(text)["the following two years"] == (
+        "Army mounts several offensives to encircle it"
+    )
+
+
+def test_what_a_count_of_days_counts_from_is_no_title() -> None:
+    text = (
+        "Girona fell on 5 February 1939. Five days after the fall of Girona, the last "
+        "resistance in Catalonia was broken."
+    )
+    assert titles(text)["Five days after"] == "Last resistance in Catalonia broken"
+
+
 def test_a_fronted_participle_clause_takes_the_main_clause_subject() -> None:
     text = "After touring the dam on Thursday, the engineers said the repairs were sound."
     assert titles(text)["Thursday"] == "Engineers tour dam"

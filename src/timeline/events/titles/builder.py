@@ -213,7 +213,9 @@ class Builder(Segments, Rendering):
         fronted = not any(self.has_verb(k) for k in range(home))
         after = list(range(home + 1, n))
         before = list(range(home - 1, -1, -1))
-        order = after + before if fronted else before + after
+        joined = home > 0 and self.toks[self.segments[home - 1][-1]].low in ("and", "but", "then")
+        # "X did A and, in the following two years, did B": the date opens the next conjunct
+        order = after + before if fronted or joined else before + after
         fallback = None
         dated = None
         for k in order:
@@ -244,9 +246,13 @@ class Builder(Segments, Rendering):
                     continue
             if self.relative(k):
                 continue
-            if self.adverbial(k):
-                continue
+            clause = self.has_verb(k) and (
+                self._fronted_date(k) or self._main_clause(k) != self.kept(k)
+            )
+            if self.adverbial(k) and not clause:
+                continue  # "after a week of fighting": no subject in it
             if self.has_verb(k):
+                # a clause, maybe after an opening phrase ("In 1937 the army shelled …")
                 if not run and self._leading_subject(k):
                     return self._leading_subject(k)
                 break
@@ -319,10 +325,19 @@ class Builder(Segments, Rendering):
         return []
 
     def _name_if_pronoun(self, subject: list[int]) -> None:
-        if len(subject) == 1 and self.toks[subject[0]].low in PRONOUNS:
+        """ "he" or "she" alone as a subject: the person named as the subject of the sentence's
+        first clause ("General de Lattre fell ill …; he died there"), else the one the
+        sentence before plainly speaks of."""
+        if len(subject) != 1 or self.toks[subject[0]].low not in PRONOUNS:
+            return
+        toks = self.toks
+        earlier = [t.text for k, t in enumerate(toks[: subject[0]]) if k not in self.cut]
+        # the subject of the sentence's first clause, when the pronoun starts a later one
+        name = named_subject(" ".join(earlier)) if earlier else None
+        if name is None:
             name = named_subject(self.previous_sentence())
-            if name is not None:
-                self.name_for[subject[0]] = name
+        if name is not None:
+            self.name_for[subject[0]] = name
 
     def _gapped(self, predicate: int, words: list[int]) -> list[int]:
         """A clause with no verb that continues another ("followed by Barcelona", "and Phu

@@ -39,7 +39,7 @@ class Segments:
     ) -> None:
         self.toks = toks
         self.phrase = phrase
-        self.cut = set(phrase) | others
+        self.cut = set(phrase) | others | self._anchor(toks, phrase)
         self.others = others
         self.previous = previous
         self.name_for: dict[int, str] = {}  # pronoun token -> the name it stands for
@@ -54,6 +54,20 @@ class Segments:
         self._kept: dict[int, list[int]] = {}
         self.segments = self._segments(skip)
         self.home = self._home()
+
+    @staticmethod
+    def _anchor(toks: Sequence[Tok], phrase: range) -> set[int]:
+        """ "Five days after the fall of Girona": a date phrase that ends with "after" or
+        "before" counts from the noun phrase that follows, which is part of the date, not of
+        the title (up to a break or a verb)."""
+        if not phrase or toks[phrase[-1]].low not in ("after", "before"):
+            return set()
+        found = set()
+        for i in range(phrase.stop, len(toks)):
+            if toks[i].is_break or (verb_at(toks, i) and toks[i].low not in ("having",)):
+                break
+            found.add(i)
+        return found
 
     def previous_sentence(self) -> str:
         """The sentence before this one (found only when asked for)."""
@@ -167,10 +181,10 @@ class Segments:
         return True
 
     def _fronted_date(self, k: int) -> bool:
-        """Whether segment ``k`` opens with a preposition and the date phrase it governs ("On
+        """Whether segment ``k`` opens with a preposition and a date phrase it governs ("On
         6 May the operator hired …"): what follows is a clause, not the preposition's."""
         first = next((i for i in self.segments[k] if self.toks[i].is_word), None)
-        return first is not None and self.phrase.start in (first + 1, first + 2)
+        return first is not None and (first + 1 in self.cut or first + 2 in self.cut)
 
     def _after_noun(self, words: list[int], at: int) -> bool:
         """Whether the verb-like word ``words[at]`` is a participle right after a noun."""
