@@ -28,7 +28,9 @@ first two months of 1939" is ``1939-01/1939-02``), into the duration and the dat
 annotates ("the first two months", ``P2M``, and "1939"); a reporting period named by its
 length and its end ("the year ended Aug. 31", ``1988-09/1989-08``) into its duration and its
 end ("the year", ``P1Y``, and "Aug. 31"); a span named by its length after or before a date
-told ("the following two years", 1937 to 1938) as the duration TimeML annotates (``P2Y``).
+told ("the following two years", 1937 to 1938), and a report's period named by its length
+alone ("the nine months", January to September), as the duration TimeML annotates (``P2Y``,
+``P9M``).
 The tagger runs with ``refs=True``
 so that "now", "recently" and BC years are returned (value ``None``, TIMEX value in
 ``duration``). A gold tag of type DURATION whose value
@@ -169,6 +171,7 @@ ENDED_CUT = re.compile(
 SPAN_TOLD = re.compile(
     r"(?i:the\s+(?:following|ensuing|subsequent|previous|preceding)\s+(\S+)\s+"
     r"(years|months|weeks|days))"
+    r"|(?i:(?:the|its)\s+(three|six|nine|twelve|\d+)[\s-]+(months?))"
 )
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
@@ -192,7 +195,8 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
             continue
         told = SPAN_TOLD.fullmatch(m.text) if m.value is not None else None
         if told is not None:
-            count, unit = told.group(1), told.group(2)[0].upper()
+            count = told.group(1) or told.group(3)
+            unit = (told.group(2) or told.group(4))[0].upper()
             number = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower(), "X")
             out.append(replace(m, kind=Kind.DURATION, value=None, duration=f"P{number}{unit}"))
             continue

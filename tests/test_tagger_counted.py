@@ -1,6 +1,6 @@
 """Table-driven tests of dates counted from one the text told before: a count before or after
 a happening, "the new year", "shortly thereafter", "at the same time", "the rest of the year",
-"the following two years", a time of day alone, "after dark"."""
+"the following two years", a time of day alone, "after dark", "the nine months" of a report."""
 
 from __future__ import annotations
 
@@ -296,4 +296,54 @@ TIMES = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), TIMES)
 def test_times_of_the_day_told(text: str, published: DateValue | None, expected: list) -> None:
+    assert _found(text, published) == expected
+
+
+MON89 = DateValue.of_day(1989, 10, 30)
+
+# The period of an earnings report named by its length: up to the end of its quarter (the last
+# named, else the last whole one before the publication date)
+REPORTS = [
+    (
+        "In the nine months, the maker earned $6.6 million, or $1.18 a share.",
+        MON89,
+        [("the nine months", "1989-01/1989-09", D, P)],
+    ),
+    (
+        "Second-quarter net rose 5%. For the six months, net was $81.2 million.",
+        MON89,
+        [("Second-quarter", "1989-34", D, P), ("the six months", "1989-01/1989-06", D, C)],
+    ),
+    (
+        "For the first half, the chain's net income fell 4%.",
+        MON89,
+        [("the first half", "1989-40", D, P)],
+    ),
+    # not a report's sentence, or no quarter to end with: how long
+    (
+        "In the nine months he spent in jail, he wrote a book.",
+        MON89,
+        [("the nine months", "P9M", DUR, E)],
+    ),
+    (
+        "In the nine months, the maker earned $6.6 million.",
+        None,
+        [("the nine months", "P9M", DUR, E)],
+    ),
+    # another half named, or a count from it: not the report's period
+    (
+        "For the first half of 1990, net income fell.",
+        MON89,
+        [("the first half of 1990", "1990-40", D, E)],
+    ),
+    (
+        "Net rose in the nine months ended Sept. 30.",
+        MON89,
+        [("the nine months ended Sept. 30", "1989-01/1989-09", D, P)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), REPORTS)
+def test_periods_of_a_report(text: str, published: DateValue | None, expected: list) -> None:
     assert _found(text, published) == expected

@@ -130,7 +130,11 @@ DATES = [
         "Profit rose in the third quarter. For the nine months, net was $2 billion, up from "
         "$1.6 billion a year earlier.",
         REPORT,
-        [("the third quarter", "1989-35"), ("the nine months", None), ("a year earlier", "1988")],
+        [
+            ("the third quarter", "1989-35"),
+            ("the nine months", "1989-01/1989-09"),
+            ("a year earlier", "1988"),
+        ],
     ),
     # comparisons with "a year earlier" do not count back from each other
     (

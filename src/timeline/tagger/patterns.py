@@ -539,6 +539,23 @@ LATER = _c(
     rf"(?P<dir>{_nocase(vocab.LATER_WORDS)}){END}"
 )
 
+#: "in the nine months", "for the first half" (of a report: see ``rules.report_span``).
+REPORT_SPAN = _c(
+    rf"{WORD_START}(?P<prep>(?i:in|for|during|over)){SP}(?i:the|its){SP}"
+    rf"(?:(?P<n>{_nocase(vocab.REPORT_MONTHS)})(?:{SP}|{DASH})(?i:months?)"
+    rf"|(?P<h>(?i:first|second)){SP}(?i:half)){END}(?![\-‐‑])"
+)
+#: What may not follow it: "of" ("the first half of 1990"), a preposition of a span's end or
+#: a count from it ("the nine months ended", "to June 30", "before the vote").
+REPORT_SPAN_NOT = re.compile(
+    r"\s{1,3}(?i:of|ended|ending|that|to|through|before|after|since|earlier|later|ago|"
+    r"from|he|she|they|it|we|I)\b|['’]"
+)
+#: Words of an earnings report (see ``vocab.REPORT_WORDS``), and money.
+REPORT_WORD = re.compile(
+    "|".join(rf"\b{re.escape(w)}" for w in vocab.REPORT_WORDS) + r"|[$£€#][0-9]",
+    re.IGNORECASE,
+)
 #: "at dawn", "by nightfall", "after dark".
 DAYLIGHT = _c(
     rf"{WORD_START}(?:(?P<prep>{_nocase(vocab.DAYLIGHT_PREPOSITIONS)}){SP}"

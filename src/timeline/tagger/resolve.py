@@ -238,6 +238,8 @@ def _remember(state: _State, item: Found, mention: Mention) -> None:
         state.last_quarter = None  # "in the nine months, … a year earlier": no quarter
     elif isinstance(item.spec, Ending) and item.spec.months > 3:
         state.last_quarter = None  # "in the nine months ended Sept. 30": no quarter either
+    elif isinstance(item.spec, ReportPeriod) and (item.spec.months > 3 or _a_half(item.spec)):
+        state.last_quarter = None  # nor "in the nine months", "for the first half"
 
 
 def _aside(state: _State, item: Found, value: DateValue) -> bool:
@@ -440,6 +442,11 @@ def _mention(state: _State, item: Found) -> Mention | None:
         return None  # "At the same time, we want …" names no time the text told
     if value is None and isinstance(spec, Anaphoric) and spec.duration is not None:
         return _as_duration(state, item, spec)  # "the following two years", nothing told
+    if value is None and isinstance(spec, ReportPeriod) and spec.months:
+        # "the nine months" with no quarter to end with: how long
+        duration = f"P{spec.months}M"
+        return Mention(item.start, item.end, text, Kind.DURATION, None, Resolution.EXPLICIT,
+                       duration)  # fmt: skip
     return Mention(item.start, item.end, text, item.kind, value, how, None, anchor)
 
 
@@ -1105,6 +1112,11 @@ _QUARTER_REACH = 600
 _YEAR_TO_DATE = frozenset({"P6M", "P9M"})
 
 
+def _a_half(spec: ReportPeriod) -> bool:
+    """ "the first half" of a report."""
+    return spec.subyear in (40, 41) and spec.year is None and spec.year_offset is None
+
+
 def _a_year_before(spec: object) -> bool:
     """ "a year ago", "a year earlier"."""
     if isinstance(spec, RelativeUnit):
@@ -1143,6 +1155,11 @@ def _report(state: _State, spec: ReportPeriod) -> Result:
         if state.year is None:
             return _NONE
         year, how, anchor = state.year + spec.year_offset, Resolution.PUBLISHED, state.published
+    if spec.months:  # "the nine months": to the end of the quarter (January to September)
+        last = year * 12 + (code - 33) * 3 + 2
+        first = last - spec.months + 1
+        start = DateValue.of_month(first // 12, first % 12 + 1)
+        return DateValue.interval(start, DateValue.of_month(year, last % 12 + 1)), how, anchor
     return DateValue.of_subyear(year, code), how, anchor
 
 

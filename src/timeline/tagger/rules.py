@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from ..models import Kind
+from ..sentences import sentence_bounds
 from . import guards, periods, vocab
 from . import patterns as P
 from .scan import Match, Scanner, matches
@@ -25,6 +26,7 @@ from .specs import (
     RelativeUnit,
     RelativeWeekday,
     RelativeWeekend,
+    ReportPeriod,
     Spec,
     Timex,
     Told,
@@ -564,6 +566,23 @@ def later(text: str, m: Match) -> Found | None:
     return _date(m, spec)
 
 
+def report_span(text: str, m: Match) -> Found | None:
+    """ "in the nine months", "for the first half" in a sentence of an earnings report (money,
+    "net", "earned", "a share"): the period up to the end of the quarter the report is on (see
+    ``resolve``); elsewhere "the nine months" is the duration the duration rule reads."""
+    if P.REPORT_SPAN_NOT.match(text, m.end()):
+        return None
+    lo, hi = sentence_bounds(text, m.start(), m.end(), 300)
+    if P.REPORT_WORD.search(text, lo, hi) is None:
+        return None
+    start = _span_after_prep(m)
+    if m.group("h"):
+        code = vocab.HALVES[_norm(m.group("h"))]
+        return Found(start, m.end(), Kind.DATE, ReportPeriod(subyear=code), _prep(m))
+    months = vocab.REPORT_MONTHS[_norm(m.group("n"))]
+    return Found(start, m.end(), Kind.DATE, ReportPeriod(months=months), _prep(m))
+
+
 def daylight(text: str, m: Match) -> Found | None:
     """ "at dawn", "after dark": a time of the day the text spoke of last, as "that
     evening" is (the publication's when none was told)."""
@@ -809,6 +828,7 @@ RULES: tuple[tuple[re.Pattern[str], Builder, frozenset[str]], ...] = (
     (P.LATER, later, _c("later")),
     (P.SPAN_TOLD, span_told, _c("plural")),
     (P.DAYLIGHT, daylight, _c("daylight")),
+    (P.REPORT_SPAN, report_span, _c("reportspan")),
     (P.SOON_AFTER, soon_after, _c("soon")),
     (P.SAME_TIME, same_time, _c("same")),
     (P.EVERY, every, _c("every")),

@@ -150,6 +150,8 @@ class ReportPeriod:
     subyear: int | None = None  # "the year-ago third quarter" names its quarter
     year: int | None = None  # "the 1988 period" names its year
     year_offset: int | None = None  # "last year's quarter": from the publication year
+    #: "the nine months" of a report: the months up to the end of its quarter.
+    months: int = 0
 
 
 @frozen

@@ -460,6 +460,13 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 REPORT_ADJECTIVES = frozenset({"latest", "current", "same", "comparable", "recent", "just-ended"})
 #: Sub-year codes of reporting periods: quarters (33-36) and halves (40, 41).
 REPORTED_SUBYEARS = frozenset({33, 34, 35, 36, 40, 41})
+#: Words of an earnings report: in its sentence, "in the nine months" is its period up to the
+#: end of the quarter it reports on (the stem "earn" stands for "earned", "earnings").
+REPORT_WORDS = ("net", "earn", "profit", "loss", "revenue", "sales", "income", "a share",
+                "per share", "turnover")  # fmt: skip
+#: The lengths of a reporting period named by its months alone: "the nine months".
+REPORT_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9,
+                 "12": 12}  # fmt: skip
 #: "year-ago", "year-earlier": the same period a year before.
 YEAR_AGO = ("year-ago", "year-earlier", "year ago", "year earlier", "year-before")
 
@@ -488,6 +495,7 @@ TRIGGERS.update(
         "soon": _last_words(SOON_WORDS),
         "same": frozenset({"same"}),
         "daylight": frozenset({*DAYLIGHT, "dark"}),
+        "reportspan": frozenset({"months", "month", "half"}),
     }
 )
 CASED_TRIGGERS = CASED_TRIGGERS | {"holiday"}
