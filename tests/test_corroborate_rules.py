@@ -269,8 +269,7 @@ def test_only_candidates_sharing_a_name_are_compared() -> None:
     cands += [make(f"c{n:03d}:may", DAY, "Harcastle acquired Brindle Works on 3 May 2023.",
                    text="3 May 2023") for n in range(1000)]  # fmt: skip
     found = index(*(c.quote for c in cands[:5]))
-    dates = {c.id: c.date for c in cands}
-    nodes = _nodes(cands, cands, dates, Reader(found))
+    nodes = _nodes(cands, lambda c: True, lambda c: c.date, Reader(found))
     assert len(nodes) == 2001
     assert list(_candidate_pairs(nodes)) == []
     (group,) = propose_groups(cands, index=found)

@@ -516,10 +516,12 @@ def run_checks(
     if index is None:
         from .corroborate import index_for
 
-        index = index_for(timeline)
-    found = check_candidates(
-        candidates, sources, curation, timeline.events, verbose=verbose, index=index
-    )
+        # Made here and passed on, not kept: read into the comparisons, it can go.
+        found = check_candidates(candidates, sources, curation, timeline.events,
+                                 verbose=verbose, index=index_for(timeline))  # fmt: skip
+    else:
+        found = check_candidates(candidates, sources, curation, timeline.events,
+                                 verbose=verbose, index=index)  # fmt: skip
     problems = sorted([*timeline.problems, *found], key=_order(curation.path if curation else None))
     mentioned = curation.mentioned() if curation else set()
     return CheckReport(

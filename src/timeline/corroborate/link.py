@@ -24,8 +24,10 @@ Two reports **contradict** each other when they name the same actors and action 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
 from ..curation import Curation
 from ..dates import DateValue
@@ -123,53 +125,71 @@ def _share_source(u: _Node, v: _Node) -> bool:
     return any(source in v.sources for source in u.sources)
 
 
-def _sentence_key(candidate: Candidate) -> tuple[str, int, str]:
-    return (candidate.source, candidate.quote_start, candidate.quote)
-
-
 def _phrase(candidate: Candidate) -> tuple[int, int]:
     start = candidate.start - candidate.quote_start
     return start, start + (candidate.end - candidate.start)
 
 
 def _nodes(
-    pool: Sequence[Candidate],
-    everything: Sequence[Candidate],
-    dates: Mapping[str, DateValue],
+    candidates: Sequence[Candidate],
+    keep: Callable[[Candidate], bool],
+    date_of: Callable[[Candidate], DateValue | None],
     reader: Reader,
 ) -> list[_Node]:
-    """The pool's candidates as nodes: one per sentence, phrase and date."""
-    phrases: dict[tuple[str, int, str], list[Candidate]] = {}
-    for candidate in everything:
-        phrases.setdefault(_sentence_key(candidate), []).append(candidate)
+    """The kept candidates as nodes: one per sentence, phrase and date.
+
+    The other date phrases of a sentence are looked up document by document (a document's
+    candidates come together, in the order of its text): nothing is held for the whole
+    collection but the nodes and one key each."""
     nodes: list[_Node] = []
     # by sentence, phrase, date and qualifier, and by document too for a dateline
     found: dict[tuple[object, ...], _Node] = {}
-    for candidate in pool:
-        when = dates[candidate.id]
-        span_ = _phrase(candidate)
-        key: tuple[object, ...] = (candidate.quote, span_, when.edtf, when.qualifier)
-        node = found.get(key)
-        if node is not None and not _tells(node.signature):
-            # A dateline copied ("WASHINGTON, March 12 --") tells no happening to share.
-            key = (*key, candidate.source)
+    for _, told in groupby(candidates, key=attrgetter("source")):
+        mentions = list(told)
+        phrases: dict[tuple[int, str], list[Candidate]] = {}
+        for candidate in mentions:
+            phrases.setdefault((candidate.quote_start, candidate.quote), []).append(candidate)
+        for candidate in mentions:
+            when = date_of(candidate) if keep(candidate) else None
+            if when is None:
+                continue
+            start, end = _phrase(candidate)
+            key: tuple[object, ...] = (candidate.quote, start, end, when.edtf, when.qualifier)
             node = found.get(key)
-        if node is None:
-            mates = [c for c in phrases[_sentence_key(candidate)] if c.id != candidate.id]
-            others = [_phrase(c) for c in mates]
-            signature = reader.signature(candidate.quote, span_, others)
-            mate_dates = [dates[c.id] for c in mates if c.id in dates]
-            node = _Node(len(nodes), [], when, signature, candidate.quote, (), mate_dates or NONE)
-            found[key] = node
-            nodes.append(node)
-        node.members.append(candidate)
-        if candidate.source not in node.sources:
-            node.sources = (*node.sources, candidate.source)
+            if node is not None and not _tells(node.signature):
+                # A dateline copied ("WASHINGTON, March 12 --") tells no happening to share.
+                key = (*key, candidate.source)
+                node = found.get(key)
+            if node is None:
+                mates = [c for c in phrases[(candidate.quote_start, candidate.quote)]
+                         if c is not candidate]  # fmt: skip
+                others = [_phrase(c) for c in mates]
+                signature = _kept(reader.signature(candidate.quote, (start, end), others))
+                mate_dates = [d for d in map(date_of, mates) if d is not None]
+                node = _Node(len(nodes), [], when, signature, candidate.quote, (),
+                             mate_dates or NONE)  # fmt: skip
+                found[key] = node
+                nodes.append(node)
+            node.members.append(candidate)
+            if candidate.source not in node.sources:
+                node.sources = (*node.sources, candidate.source)
     return nodes
 
 
 def _tells(signature: Signature) -> bool:
     return bool(signature.actions or signature.objects)
+
+
+#: What is kept of a signature with no name to share: whether it tells anything at all.
+_NAMELESS = (Signature(), Signature(objects={"": 0.0}))
+
+
+def _kept(signature: Signature) -> Signature:
+    """The signature, or, when it names no one (no link can rest on it), one shared stand-in:
+    a large collection keeps only the signatures that can link."""
+    if any(w > 0 for w in signature.names.values()) or signature.acronyms:
+        return signature
+    return _NAMELESS[_tells(signature)]
 
 
 # --------------------------------------------------------------------------- evidence
@@ -354,13 +374,15 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
     own: the memory is that of the lists and of one node's partners, never of all pairs."""
     postings: dict[tuple[str, object], list[int]] = {}
     keys_of: list[list[tuple[str, object]]] = [[] for _ in nodes]
-    together: dict[object, list[int]] = {}  # a sentence, or a document's happening
+    together: dict[object, list[int]] = {}  # a sentence, or a document's happening, told twice
+    first: dict[object, int] = {}
     wide: list[tuple[_Node, tuple[int, int]]] = []
     low, high = None, None
     for node in nodes:
-        together.setdefault(node.quote, []).append(node.number)
-        for happening in {m.happening for m in node.members if m.happening is not None}:
-            together.setdefault(happening, []).append(node.number)
+        for shared in (node.quote, *_happenings(node)):
+            seen = first.setdefault(shared, node.number)
+            if seen != node.number:
+                together.setdefault(shared, [seen]).append(node.number)
         names = _posted_names(node)
         if not names:
             continue
@@ -380,8 +402,7 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
                 key = (name, window)
                 postings.setdefault(key, []).append(node.number)
                 own.append(key)
-    groups_of = {n: [k for k in (node.quote, *_happenings(node)) if len(together[k]) > 1]
-                 for n, node in enumerate(nodes)}  # fmt: skip
+    del first
     for node in nodes:
         i = node.number
         partners: set[int] = set()
@@ -392,8 +413,8 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
                     partial_only and node.date.year_known and nodes[j].date.year_known
                 ):
                     partners.add(j)
-        for group in groups_of[i]:
-            partners.update(j for j in together[group] if j > i)
+        for shared in (node.quote, *_happenings(node)):
+            partners.update(j for j in together.get(shared, ()) if j > i)
         for j in sorted(partners):
             yield node, nodes[j]
     for n, (node, (first, last)) in enumerate(wide):
@@ -490,17 +511,25 @@ def _dropped(curation: Curation | None) -> set[str]:
     return {c.id for c in curation.corrections.values() if c.drop}
 
 
-def _dates(candidates: Sequence[Candidate], curation: Curation | None) -> dict[str, DateValue]:
+def _dates(curation: Curation | None) -> Callable[[Candidate], DateValue | None]:
     """Each candidate's date for grouping: the curated date of its entry when there is one."""
-    result = {c.id: c.date for c in candidates if c.date is not None}
-    if curation is None:
-        return result
-    owner = curation.merged_into()
-    for cid in list(result):
-        entry = curation.corrections.get(owner.get(cid, cid))
-        if entry is not None and entry.date is not None:
-            result[cid] = entry.date
-    return result
+    curated: dict[str, DateValue] = {}
+    if curation is not None:
+        owner = curation.merged_into()
+        for cid in curation.mentioned():
+            entry = curation.corrections.get(owner.get(cid, cid))
+            if entry is not None and entry.date is not None:
+                curated[cid] = entry.date
+
+    def date_of(candidate: Candidate) -> DateValue | None:
+        return curated.get(candidate.id, candidate.date)
+
+    return date_of
+
+
+def _positions(candidates: Sequence[Candidate], ids: set[str]) -> dict[str, int]:
+    """Where each of ``ids`` is among the candidates: to list results in reading order."""
+    return {c.id: n for n, c in enumerate(candidates) if c.id in ids}
 
 
 # --------------------------------------------------------------------------- groups
@@ -513,7 +542,8 @@ class _Clusters:
     def __init__(self, nodes: Sequence[_Node], apart: set[frozenset[str]]) -> None:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
-        self.members: dict[int, list[int]] = {n.number: [n.number] for n in nodes}
+        #: Root -> its nodes, for the roots of two nodes or more (a lone node is its own).
+        self.members: dict[int, list[int]] = {}
         self.apart = apart
         self.linked: set[tuple[int, int]] = set()
         self.terms: dict[int, Counter[str]] = {}
@@ -529,6 +559,9 @@ class _Clusters:
                 for n in numbers:
                     self.kin[n] = tuple(dict.fromkeys((*self.kin.get(n, (n,)), *numbers)))
 
+    def group(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
     def find(self, item: int) -> int:
         while self.parent[item] != item:
             self.parent[item] = self.parent[self.parent[item]]
@@ -539,7 +572,7 @@ class _Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
-            self.members[ra].extend(self.members.pop(rb))
+            self.members[ra] = self.group(ra) + self.members.pop(rb, [rb])
             self.terms[ra] = self.terms.pop(ra, Counter()) + self.terms.pop(rb, Counter())
         return ra
 
@@ -553,7 +586,7 @@ class _Clusters:
         )
 
     def allowed(self, ra: int, rb: int) -> bool:
-        left, right = self.members[ra], self.members[rb]
+        left, right = self.group(ra), self.group(rb)
         if self.apart:
             ids_a = [c.id for n in left for c in self.nodes[n].members]
             ids_b = [c.id for n in right for c in self.nodes[n].members]
@@ -581,16 +614,19 @@ def propose_groups(
     left out, and so are unions it forbids (``distinct:``) or dropped candidates.
     """
     index = index or TermIndex.of(candidates)
-    dates = _dates(candidates, curation)
+    date_of = _dates(curation)
     dropped = _dropped(curation)
-    pool = [c for c in candidates if c.id in dates and c.id not in dropped and c.reason is None]
-    nodes = _nodes(pool, candidates, dates, Reader(index))
+    keep = lambda c: c.id not in dropped and c.reason is None  # noqa: E731
+    nodes = _nodes(candidates, keep, date_of, Reader(index))
+    del index  # read into the nodes: a large collection's counts need not stay
     clusters = _Clusters(nodes, _apart(curation))
-    node_of = {c.id: node.number for node in nodes for c in node.members}
     owner = curation.merged_into() if curation else {}
-    for cid, target in owner.items():
-        if cid in node_of and target in node_of:
-            clusters.union(node_of[target], node_of[cid])
+    if owner:
+        wanted = set(owner) | set(owner.values())
+        node_of = {c.id: node.number for node in nodes for c in node.members if c.id in wanted}
+        for cid, target in owner.items():
+            if cid in node_of and target in node_of:
+                clusters.union(node_of[target], node_of[cid])
     links = []
     for u, v in _candidate_pairs(nodes):
         fit = date_fit(u.date, v.date)
@@ -608,19 +644,27 @@ def propose_groups(
         root = clusters.union(ra, rb)
         clusters.terms.setdefault(root, Counter()).update(found.terms(u.signature, v.signature))
     groups = []
-    for root, numbers in clusters.members.items():
+    lone = [
+        [node.number]
+        for node in nodes
+        if len(node.sources) > 1
+        and clusters.find(node.number) == node.number
+        and node.number not in clusters.members
+    ]
+    for numbers in (*clusters.members.values(), *lone):
+        root = numbers[0] if len(numbers) == 1 else clusters.find(numbers[0])
         members = [c for n in numbers for c in nodes[n].members]
-        group = _group(members, dates, clusters.terms.get(root, Counter()), curation, owner)
+        group = _group(members, date_of, clusters.terms.get(root, Counter()), curation, owner)
         if group is not None:
             groups.append(group)
-    order = {c.id: n for n, c in enumerate(candidates)}
-    groups.sort(key=lambda g: order[g.members[0].id])
+    order = _positions(candidates, {c.id for g in groups for c in g.members})
+    groups.sort(key=lambda g: min(order[c.id] for c in g.members))
     return groups
 
 
 def _group(
     found: Iterable[Candidate],
-    dates: Mapping[str, DateValue],
+    date_of: Callable[[Candidate], DateValue | None],
     terms: Counter[str],
     curation: Curation | None,
     owner: Mapping[str, str],
@@ -631,13 +675,14 @@ def _group(
     entries = {owner.get(m.id, m.id) for m in members}
     if len(entries) < 2:
         return None  # all already one event in the curated file
-    when = core_date([dates[m.id] for m in members])
+    dates = {m.id: date_of(m) for m in members}
+    when = core_date([d for d in dates.values() if d is not None])
     if when is None:
         return None  # joined by the curated file across dates that do not agree
     # The member giving that date leads: its own value, or the date an open interval names.
     lead = next(
-        (m for m in members if when in (dates[m.id], named_date(dates[m.id]))),
-        min(members, key=lambda m: span(dates[m.id])),
+        (m for m in members if when in (dates[m.id], named_date(dates[m.id]))),  # type: ignore[arg-type]
+        min(members, key=lambda m: span(dates[m.id])),  # type: ignore[arg-type]
     )
     if curation is not None:
         # Keep a curated entry as the lead, so accepting the group adds to that entry.
@@ -667,11 +712,15 @@ def find_mismatches(
     those), and dropped candidates are left out.
     """
     index = index or TermIndex.of(candidates)
-    dates = _dates(candidates, curation)
+    date_of = _dates(curation)
     dropped = _dropped(curation)
-    pool = [c for c in candidates if c.id in dates and dates[c.id].year_known]
-    pool = [c for c in pool if c.id not in dropped and c.reason is None]
-    nodes = _nodes(pool, candidates, dates, Reader(index))
+
+    def keep(c: Candidate) -> bool:
+        when = date_of(c)
+        return when is not None and when.year_known and c.id not in dropped and c.reason is None
+
+    nodes = _nodes(candidates, keep, date_of, Reader(index))
+    del index
     apart = _apart(curation)
     owner = curation.merged_into() if curation else {}
     result = []
@@ -694,7 +743,7 @@ def find_mismatches(
                 if owner.get(a.id, a.id) == owner.get(b.id, b.id):
                     continue
                 result.append(Mismatch(a, b, terms))
-    order = {c.id: n for n, c in enumerate(candidates)}
+    order = _positions(candidates, {c.id for m in result for c in (m.a, m.b)})
     result = [m if order[m.a.id] < order[m.b.id] else Mismatch(m.b, m.a, m.terms) for m in result]
     result.sort(key=lambda m: (order[m.a.id], order[m.b.id]))
     return result

@@ -189,8 +189,6 @@ class Signature:
     nominal: bool = False
     #: Key -> the word it was read from, for showing.
     surface: Mapping[str, str] = field(default_factory=dict)
-    #: The scope's words, for showing (the phrase left out).
-    scope: str = ""
 
     def show(self, key: str) -> str:
         return self.surface.get(key, key)
@@ -287,7 +285,6 @@ class Reader:
 
     def __init__(self, index: TermIndex) -> None:
         self.index = index
-        self._cache: dict[tuple[str, tuple[int, int], tuple[tuple[int, int], ...]], Signature] = {}
 
     def signature(
         self, sentence: str, span: tuple[int, int], others: Iterable[tuple[int, int]] = ()
@@ -295,11 +292,7 @@ class Reader:
         """The signature of the date phrase at ``span`` in ``sentence``; ``others`` are the
         spans of the sentence's other date phrases (offsets in the sentence)."""
         spans = tuple(sorted({s for s in others if s != span and s[0] < s[1]}))
-        key = (sentence, span, spans)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._read(sentence, span, spans)
-        return found
+        return self._read(sentence, span, spans)
 
     # ----------------------------------------------------------------- the scope
 
@@ -421,7 +414,8 @@ class Reader:
             (said if i in told else unsaid).add(key)
             bag = actions if acting else objects
             bag[key] = max(bag.get(key, 0.0), weight)
-            surface.setdefault(key, low)
+            if acting and key != low:
+                surface.setdefault(key, low)  # the word an action's key was read from
         own_number = pieces.index(own)
         if not actions.keys() & strong and own_number > 0 and not named:
             # A list after its verb: "adding Greece in 1952, Germany in 1955".
@@ -465,7 +459,6 @@ class Reader:
             unit_of=unit_of or EMPTY,
             nominal=named,
             surface=surface or EMPTY,
-            scope=" ".join(section[i].text for i in mine if section[i].date < 0),
         )
 
     def _words(
