@@ -375,12 +375,12 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
     postings: dict[tuple[str, object], list[int]] = {}
     keys_of: list[list[tuple[str, object]]] = [[] for _ in nodes]
     together: dict[object, list[int]] = {}  # a sentence, or a document's happening, told twice
-    first: dict[object, int] = {}
+    first_seen: dict[object, int] = {}
     wide: list[tuple[_Node, tuple[int, int]]] = []
     low, high = None, None
     for node in nodes:
         for shared in (node.quote, *_happenings(node)):
-            seen = first.setdefault(shared, node.number)
+            seen = first_seen.setdefault(shared, node.number)
             if seen != node.number:
                 together.setdefault(shared, [seen]).append(node.number)
         names = _posted_names(node)
@@ -402,7 +402,7 @@ def _candidate_pairs(nodes: Sequence[_Node]) -> Iterator[tuple[_Node, _Node]]:
                 key = (name, window)
                 postings.setdefault(key, []).append(node.number)
                 own.append(key)
-    del first
+    del first_seen
     for node in nodes:
         i = node.number
         partners: set[int] = set()
