@@ -215,9 +215,10 @@ def _only_candidate(
     same action."""
     date = candidates[i].date
     action = readings[i].action
-    others = {
-        groups.find(k)
-        for k in recent
-        if readings[k].action == action and compatible(date, candidates[k].date)
-    }
-    return len(others) <= 1
+    others: set[int] = set()
+    for k in reversed(recent):  # (the most recent first: a second one is found soonest)
+        if readings[k].action == action and compatible(date, candidates[k].date):
+            others.add(groups.find(k))
+            if len(others) > 1:
+                return False
+    return True
