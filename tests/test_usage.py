@@ -61,6 +61,22 @@ def test_help_names_values_in_words(command: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("show", "show [OPTIONS] [FOLDER|FILE]...\n"),
+        ("explain", "explain [OPTIONS] {ID} [FOLDER|FILE]...\n"),
+        ("init", "init [OPTIONS] [FOLDER]\n"),
+    ],
+)
+def test_usage_line_names_the_arguments(command: str, usage: str) -> None:
+    """Optional in brackets (once), required in braces, several with dots: in help and in the
+    usage printed above an error, whichever typer is installed."""
+    assert f"Usage: timeline {usage}" in run(command, "--help").stdout
+    error = run(command, "--no-such-option")
+    assert error.exit_code == 2 and f"Usage: timeline {usage}" in error.stderr
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["show", "--group-by", "week"], "--group-by': must be year, month or none, not 'week'"),

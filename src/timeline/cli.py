@@ -86,10 +86,24 @@ class ReviewFormat(str, Enum):
 # --------------------------------------------------------------------------- options
 class _Command(TyperCommand):
     """A command whose help names its arguments in words (``FOLDER|FILE...``), without the
-    Python type typer adds to them (``<list[Path]>``)."""
+    Python type typer adds to them (``<list[Path]>``), and whose usage line is written here
+    too, so that it reads the same with every typer the package allows."""
 
     # click's context and formatter: typer has taken them from click, or from a copy of click
     # of its own, depending on its version
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """``[OPTIONS] {ID} [FOLDER|FILE]...``: a required argument in braces, an optional
+        one in brackets (unless its name already has them), dots when it takes several."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name != "argument":
+                continue
+            name = param.metavar or (param.name or "").upper()
+            if not name.startswith("["):
+                name = f"{{{name}}}" if param.required else f"[{name}]"
+            pieces.append(name + ("..." if param.nargs != 1 else ""))
+        return pieces
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments, options = [], []
         for param in self.get_params(ctx):
