@@ -1,7 +1,7 @@
 """Reading a document costs work in proportion to its size, whatever its shape.
 
-The work is counted, not timed: the lines of Python run (ours, Beautiful Soup's and the
-standard library's HTML parser's) while one document of each shape of
+The work is counted, not timed: the lines of Python run (ours and the standard library's
+HTML parser's) while one document of each shape of
 ``benchmarks/shapes.py`` is read as ``timeline extract`` reads it, at two sizes. Four times
 the text may cost about four times the work; a loop over what came before (the sentence
 ends of a whole line, the siblings of an element) would cost sixteen. Work done inside one
@@ -36,12 +36,6 @@ _COUNTED = (
     str(Path(html.parser.__file__).parent),
     _markupbase.__file__,
 )
-try:
-    import bs4
-
-    _COUNTED += (str(Path(bs4.__file__).parent),)
-except ImportError:  # pragma: no cover - bs4 is a test dependency
-    pass
 
 #: Each shape is read at about this many characters, then twice and four times as long
 #: (its content repeated). From the first to the second reading the work may grow by about

@@ -1,16 +1,20 @@
 """HTML pages: the article's main text, without navigation, scripts, asides and footers.
 
-Parsed with Beautiful Soup on the standard library's parser. The text returned is the page's
-visible main text, one block (paragraph, heading, list item, table cell) per line; offsets and
-quotes refer to it. The publication date, title and address come from the page's metadata.
+Read in one pass of the standard library's parser, without building the page's tree: the
+text is gathered as the tags open and close, with what is needed to choose the article
+afterwards. What is read is what Beautiful Soup's tree (on the same parser) would give: the
+same elements, closed where it closes them, the same strings. The text returned is the
+page's visible main text, one block (paragraph, heading, list item, table cell) per line;
+offsets and quotes refer to it. The publication date, title and address come from the page's
+metadata.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from html.entities import html5
+from html.parser import HTMLParser
 from typing import Any
 
 from ..dates import DateValue
@@ -19,7 +23,6 @@ from .published import dateline_date, parse_date_string
 from .text import Extracted, decode_text
 
 SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-
 #: Elements that are never part of an article's text.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "aside", "form", "iframe", "svg",
@@ -54,32 +57,51 @@ _BREAK = "\ue000"  # private-use characters that mark block and cell ends while 
 _CELL = "\ue001"
 _CELL_TAGS = frozenset({"td", "th"})
 
+#: Elements that hold nothing: closed as soon as they open. An end tag for one of them that
+#: follows is then passed over, once for each.
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input keygen link menuitem meta param source track wbr "
+    "basefont bgsound command frame image isindex nextid spacer".split()
+)
+#: Elements whose strings are no part of the text of the elements around them (ruby text
+#: and its parentheses, scripts, styles, templates): each string is of the innermost one's
+#: kind. A <rt> or <rp> taken as the main element is read for its own kind of string only.
+STRING_KINDS = frozenset({"rt", "rp", "script", "style", "template"})
+#: Elements within which a string of nothing but white space is kept as it is; elsewhere
+#: it stands as one space (or one line break, if it holds one).
+_PRESERVE_TAGS = frozenset({"pre", "textarea"})
+_ASCII_SPACES = " \n\t\f\r"
+#: The elements whose place is noted while reading: the candidates for the main element and
+#: the <time>s, wherever they are not set aside.
+_NOTED = frozenset({"article", "main", "body", "time"})
+#: Elements read from the whole page, set aside or not.
+_PAGE_TAGS = frozenset({"meta", "title", "link", "time"})
+
+#: Named character references: each name, with or without its semicolon (the parser hands
+#: over the name alone); a name not among them is read as it is written, "&" and name.
+_ENTITIES: dict[str, str] = {}
+for _name, _character in sorted(html5.items()):
+    _ENTITIES.setdefault(_name.removesuffix(";"), _character)
+#: Numeric references to C1 controls are read as Windows-1252 (as HTML specifies), but the
+#: five numbers it leaves undefined.
+_C1 = {
+    n: bytes([n]).decode("cp1252") for n in range(0x80, 0xA0) if n not in b"\x81\x8d\x8f\x90\x9d"
+}
+_DIGITS = {10: re.compile("([0-9]+)(.*)", re.S), 16: re.compile("([0-9a-f]+)(.*)", re.S)}
+_WORDS = re.compile(r"\S+")
+
 
 def read_html(data: bytes) -> Extracted:
-    # The collector paused: its passes over the page's tree, many objects that hold one
-    # another, cost a fifth of the time of a page of tags, and more the deeper the tree.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _read_page(data)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _read_page(data: bytes) -> Extracted:
-    from bs4 import BeautifulSoup
-    from bs4.builder import ParserRejectedMarkup
-
     declared = _CHARSET.search(data[:4096])
     text, warning = decode_text(data, declared.group(1).decode("ascii") if declared else None)
     text, stand_ins = _defused(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the parser's hints about odd markup are not for users
-        try:
-            soup = BeautifulSoup(text, "html.parser")
-        except ParserRejectedMarkup as err:
-            raise DocumentError("", f"HTML the parser cannot read ({err})") from None
+    reader = _Reader()
+    try:
+        reader.feed(text)
+        reader.close()
+    except AssertionError as err:  # the parser's word for markup it cannot go on with
+        raise DocumentError("", f"HTML the parser cannot read ({err})") from None
+    reader.finish()
 
     def plain(value: Any) -> Any:
         """A string read from the page, with the characters that stood in for others back."""
@@ -88,15 +110,12 @@ def _read_page(data: bytes) -> Extracted:
                 value = value.replace(stand_in, character)
         return value
 
-    page = _Page(soup)
-    published = _meta_date(page.metas, plain) or _time_date(page.marked_time, plain)
-    title, url = plain(_title(page)), plain(_url(page))
-    dropped = _boilerplate(soup)
-    main = _main_container(soup, dropped)
+    published = _meta_date(reader.metas, plain) or _time_date(reader, reader.marked_time, plain)
+    title, url = plain(_title(reader)), plain(_url(reader))
+    main = reader.main_element()
     if published is None:
-        dated = next((t for t in _tags(main, dropped) if _is_dated_time(t)), None)
-        published = _time_date(dated, plain)
-    body = plain(_block_text(main, dropped))
+        published = _time_date(reader, reader.first_dated_time(main), plain)
+    body = plain(_block_text(reader.main_text(main)))
     published = published or dateline_date(body)
     return Extracted(
         body, published=published, title=title, url=url, warnings=[warning] if warning else []
@@ -188,215 +207,392 @@ def _unended_sections(text: str, stop: int) -> tuple[list[int], list[int]]:
     return unended, unreadable
 
 
-# The page is read in a few walks of its tree, each in document order with a stack of its own
-# (so that no depth of nesting is too deep), and the tree is not changed: elements that are no
-# part of the text are set aside by identity rather than removed one by one, which would cost
-# time in proportion to the number of their siblings each.
+# The page is read as the parser goes, with the stack of the elements open, as Beautiful Soup
+# builds its tree: a start tag opens an element inside the innermost one open; an end tag
+# closes the innermost open element of its name and every one opened inside it (and nothing,
+# if none of its name is open); what is open at the end of the page closes there. An element
+# holds what was read while it was open, so its text is a stretch of what was read: the text
+# outside the elements set aside is gathered once, in order, with a mark at both ends of each
+# block element and after each table cell, and each element that may be the article, or be
+# asked for its text, notes where its stretch begins and ends.
 
 
-def _tags(root: Any, dropped: set[int] | frozenset[int] = frozenset()) -> Iterator[Any]:
-    """The elements under ``root``, in document order, but the ``dropped`` ones (by ``id``)
-    and what they hold."""
-    stack = list(reversed(root.contents))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str) or id(node) in dropped:
-            continue
-        yield node
-        stack.extend(reversed(node.contents))
+class _Element:
+    """An element whose place in what was read is noted: its stretch of the text gathered
+    (``start``, ``end``), of every string (``all_start``, ``all_end``), the numbers of its
+    start tag and of the last start tag within it (``first``, ``last``), and the length of
+    its text (``chars``)."""
+
+    __slots__ = ("name", "attrs", "start", "end", "all_start", "all_end", "first", "last", "chars")
+
+    def __init__(self, reader: _Reader, name: str, attrs: dict[str, str]) -> None:
+        self.name, self.attrs = name, attrs
+        self.start = self.end = len(reader.pieces)
+        self.all_start = self.all_end = len(reader.strings)
+        self.first = self.last = reader.opened
+        self.chars = reader.chars
 
 
-def _attribute_is(tag: Any, attribute: str, accept: Callable[[str], object]) -> bool:
-    """Whether ``tag`` has ``attribute`` and ``accept`` takes its value, as Beautiful Soup's
-    searches read one: a value of several words (``rel``) if one of them or the whole does."""
-    value = tag.get(attribute)
-    if value is None:
-        return False
-    if isinstance(value, list):
-        return any(accept(v) for v in value) or (len(value) != 1 and bool(accept(" ".join(value))))
-    return bool(accept(value))
+class _Open:
+    """What closing an element does, beyond closing it: a mark to add, the element whose end
+    to note, the end of what is set aside, of a kind of string, of white space kept."""
+
+    __slots__ = ("mark", "element", "undrop", "kind", "preserve", "article")
+
+    def __init__(self, mark: str | None) -> None:
+        self.mark = mark
+        self.element: _Element | None = None
+        self.undrop = self.kind = self.preserve = self.article = False
 
 
-class _Page:
-    """What is read from the whole page before its boilerplate is set aside: its <meta>
-    elements, the first <title>, the first canonical <link> and the first <time> marked as
-    the publication date."""
+class _RubyText(str):
+    """A string within a <rt>."""
 
-    def __init__(self, soup: Any) -> None:
-        self.metas: list[Any] = []
-        self.title = self.canonical = self.item_time = self.pub_time = None
-        for tag in _tags(soup):
-            name = tag.name
-            if name == "meta":
-                self.metas.append(tag)
-            elif name == "title" and self.title is None:
-                self.title = tag
-            elif name == "link" and self.canonical is None and _canonical(tag):
-                self.canonical = tag
-            elif name == "time":
-                if self.item_time is None and _attribute_is(tag, "itemprop", _PUBLISHED):
-                    self.item_time = tag
-                if self.pub_time is None and tag.get("pubdate") is not None:
-                    self.pub_time = tag
+
+class _RubyParenthesis(str):
+    """A string within a <rp>."""
+
+
+_RUBY: dict[str | None, type[str]] = {"rt": _RubyText, "rp": _RubyParenthesis}
+_NO_ATTRIBUTES: dict[str, str] = {}
+
+
+class _Reader(HTMLParser):
+    """What the page holds, read as the parser hands it over (see above)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)  # references are read here (see handle_charref)
+        self.names: list[str] = []  # the elements open, outermost first
+        self.closing: list[str | _Open | None] = []  # what closing each of them does
+        self.open_count: dict[str, int] = {}  # how many are open, by name
+        self.void_closed: dict[str, int] = {}  # end tags to pass over, by name
+        self.data: list[str] = []  # the string being read, in pieces
+        self.pieces: list[str] = []  # the text outside what is set aside, with marks
+        self.strings: list[str] = []  # every string of the page's text (for get_text())
+        self.chars = 0  # the length of the text in ``pieces`` (its strings, not its marks)
+        self.opened = 0  # start tags read
+        self.dropped = False  # within an element set aside
+        self.articles_open = 0
+        self.kinds: list[str] = []  # the open elements with strings of their own kind
+        self.kind: str | None = None  # the innermost of them
+        self.preserving = 0  # <pre> and <textarea> open
+        self.ruby = False  # whether ``pieces`` holds strings of ruby text
+        # Read from the whole page:
+        self.metas: list[dict[str, str]] = []
+        self.title: _Element | None = None
+        self.canonical: dict[str, str] | None = None
+        self.item_time: _Element | None = None
+        self.pub_time: _Element | None = None
+        # Outside what is set aside:
+        self.articles: list[_Element] = []
+        self.main: _Element | None = None
+        self.role_main: _Element | None = None
+        self.body: _Element | None = None
+        self.dated: list[_Element] = []  # the <time>s with a datetime attribute
+
+    def updatepos(self, i: int, j: int) -> int:
+        return j  # where a tag is in the page (its line and column) is not needed
+
+    # The parser's events.
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs)
+        if tag in VOID_TAGS:
+            self._pop()
+            self.void_closed[tag] = self.void_closed.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs)
+        self._close(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.void_closed.get(tag):
+            self.void_closed[tag] -= 1  # (the string being read goes on across it)
+        else:
+            self._close(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        character = _ENTITIES.get(name)
+        self.data.append("&" + name if character is None else character)
+
+    def handle_charref(self, name: str) -> None:
+        digits, base = (name[1:], 16) if name[:1] in ("x", "X") else (name, 10)
+        rest = ""
+        try:
+            number = int(digits, base)
+        except ValueError:
+            match = _DIGITS[base].match(digits)
+            if match is None:
+                self.data.append(name)
+                return
+            number, rest = int(match.group(1), base), match.group(2)
+        if number == 0 or number > 0x10FFFF or 0xD800 <= number <= 0xDFFF:
+            character = "\ufffd"
+        else:
+            character = _C1.get(number) or chr(number)
+        self.data += (character, rest)
+
+    def handle_comment(self, data: str) -> None:
+        self._end_string()
+
+    def handle_decl(self, decl: str) -> None:
+        self._end_string()
+
+    def handle_pi(self, data: str) -> None:
+        self._end_string()
+
+    def unknown_decl(self, data: str) -> None:
+        self._end_string()
+        if data.upper().startswith("CDATA["):  # a CDATA section's text is text anywhere
+            self.data.append(data[len("CDATA[") :])
+            self._end_string(cdata=True)
+
+    # Building.
+
+    def _end_string(self, cdata: bool = False) -> None:
+        """The string read so far, if any, ended by a tag, a comment or the page's end."""
+        data = self.data
+        if not data:
+            return
+        text = data[0] if len(data) == 1 else "".join(data)
+        data.clear()
+        if not self.preserving and not text.strip(_ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        kind = None if cdata else self.kind
+        if kind is None:
+            self.strings.append(text)
+            if not self.dropped:
+                self.pieces.append(text)
+                self.chars += len(text)
+        elif kind in _RUBY and not self.dropped:
+            self.pieces.append(_RUBY[kind](text))
+            self.ruby = True
+
+    def _open(self, name: str, attr_list: list[tuple[str, str | None]]) -> None:
+        if self.data:
+            self._end_string()
+        self.opened += 1
+        attrs = _NO_ATTRIBUTES
+        if attr_list:
+            attrs = {key: "" if value is None else value for key, value in attr_list}
+        action: str | _Open | None = None
+        element: _Element | None = None
+        if self.dropped:
+            pass
+        elif (
+            name in DROP_TAGS
+            or (name in PAGE_LEVEL_TAGS and not self.articles_open)
+            or (attrs and _hidden(attrs))
+        ):
+            self.dropped = True
+            action = _Open(None)
+            action.undrop = True
+        else:
+            if name in BLOCK_TAGS:
+                self.pieces.append(_BREAK)
+                action = _BREAK
+            elif name in _CELL_TAGS:
+                action = _CELL
+            if name in _NOTED or attrs.get("role") == "main":
+                element = self._noted(name, attrs)
+        if name in _PAGE_TAGS:
+            element = self._on_page(name, attrs, element)
+        if element is not None or name in STRING_KINDS or name in _PRESERVE_TAGS:
+            action = _Open(action) if not isinstance(action, _Open) else action
+            action.element = element
+            if name == "article" and element is not None:  # (one outside what is set aside)
+                action.article = True
+                self.articles_open += 1
+            if name in STRING_KINDS:
+                action.kind = True
+                self.kinds.append(name)
+                self.kind = name
+            if name in _PRESERVE_TAGS:
+                action.preserve = True
+                self.preserving += 1
+        self.names.append(name)
+        self.closing.append(action)
+        self.open_count[name] = self.open_count.get(name, 0) + 1
+
+    def _noted(self, name: str, attrs: dict[str, str]) -> _Element | None:
+        """The element to note, if it is outside what is set aside and may be asked for."""
+        element = _Element(self, name, attrs)
+        noted = False
+        if name == "article":
+            self.articles.append(element)
+            noted = True
+        elif name == "main" and self.main is None:
+            self.main = element
+            noted = True
+        elif name == "body" and self.body is None:
+            self.body = element
+            noted = True
+        elif name == "time" and attrs.get("datetime") is not None:
+            self.dated.append(element)
+            noted = True
+        if self.role_main is None and attrs.get("role") == "main":
+            self.role_main = element
+            noted = True
+        return element if noted else None
+
+    def _on_page(self, name: str, attrs: dict[str, str], element: _Element | None) -> Any:
+        """What the page's metadata takes from this element, wherever it is."""
+        if name == "meta":
+            self.metas.append(attrs)
+        elif name == "link":
+            if self.canonical is None and _canonical(attrs):
+                self.canonical = attrs
+        elif name == "title":
+            if self.title is None:
+                self.title = element = element or _Element(self, name, attrs)
+        elif name == "time":
+            if self.item_time is None and attrs.get("itemprop") == "datePublished":
+                self.item_time = element = element or _Element(self, name, attrs)
+            if self.pub_time is None and attrs.get("pubdate") is not None:
+                self.pub_time = element = element or _Element(self, name, attrs)
+        return element
+
+    def _close(self, name: str) -> None:
+        """An end tag: the innermost open element of this name closed, and all within it."""
+        if self.data:
+            self._end_string()
+        if not self.open_count.get(name):
+            return
+        names, closing, pieces = self.names, self.closing, self.pieces
+        while True:
+            top = names.pop()
+            self.open_count[top] -= 1
+            action = closing.pop()
+            if action is not None:
+                if action.__class__ is str:
+                    pieces.append(action)
+                else:
+                    self._closed(action)  # type: ignore[arg-type]
+            if top == name:
+                return
+
+    def _pop(self) -> None:
+        self._close(self.names[-1])
+
+    def _closed(self, action: _Open) -> None:
+        element = action.element
+        if element is not None:
+            element.end, element.all_end = len(self.pieces), len(self.strings)
+            element.last = self.opened
+            element.chars = self.chars - element.chars
+        if action.mark is not None:
+            self.pieces.append(action.mark)
+        if action.undrop:
+            self.dropped = False
+        if action.article:
+            self.articles_open -= 1
+        if action.kind:
+            self.kinds.pop()
+            self.kind = self.kinds[-1] if self.kinds else None
+        if action.preserve:
+            self.preserving -= 1
+
+    def finish(self) -> None:
+        """The end of the page: every element still open closes."""
+        if self.data:
+            self._end_string()
+        while self.names:
+            self._pop()
+
+    # What was read.
 
     @property
-    def marked_time(self) -> Any:
+    def marked_time(self) -> _Element | None:
         """A <time> element marked as the publication date."""
         return self.item_time or self.pub_time
 
+    def main_element(self) -> _Element | None:
+        """The article with the longest text (the first of them), else <main>, else the
+        element marked as the main one, else the page's body; None for the whole page."""
+        if self.articles:
+            return max(self.articles, key=lambda article: article.chars)
+        return self.main or self.role_main or self.body
 
-def _canonical(link: Any) -> bool:
-    return link.get("href") is not None and _attribute_is(link, "rel", "canonical".__eq__)
+    def main_text(self, main: _Element | None) -> str:
+        """The text of ``main`` (of the whole page if None), with its marks."""
+        pieces = self.pieces if main is None else self.pieces[main.start : main.end]
+        kind = _RUBY.get(main.name) if main is not None else None
+        if kind is not None:  # a <rt> or <rp>: its own kind of string, without marks
+            pieces = [piece for piece in pieces if type(piece) is kind]
+        elif self.ruby:
+            pieces = [piece for piece in pieces if type(piece) is str]
+        return "".join(pieces)
+
+    def first_dated_time(self, main: _Element | None) -> _Element | None:
+        """The first <time> with a datetime attribute within ``main``."""
+        for time in self.dated:
+            if main is None or main.first < time.first <= main.last:
+                return time
+        return None
+
+    def text_of(self, element: _Element) -> str:
+        """The element's text, as get_text() reads it: what it holds, set aside or not."""
+        return "".join(self.strings[element.all_start : element.all_end])
 
 
-_PUBLISHED = "datePublished".__eq__
+def _hidden(attrs: dict[str, str]) -> bool:
+    role = attrs.get("role")
+    return (
+        (role is not None and role.lower() in DROP_ROLES)
+        or attrs.get("hidden") is not None
+        or attrs.get("aria-hidden") == "true"
+    )
 
 
-def _meta(metas: list[Any], table: tuple[tuple[str, str], ...]) -> str | None:
+def _canonical(attrs: dict[str, str]) -> bool:
+    rel = attrs.get("rel")
+    return attrs.get("href") is not None and rel is not None and "canonical" in _WORDS.findall(rel)
+
+
+def _meta(metas: list[dict[str, str]], table: tuple[tuple[str, str], ...]) -> str | None:
     for attribute, value in table:
         pattern = re.compile(f"^{re.escape(value)}$", re.I)
-        tag = next((m for m in metas if _attribute_is(m, attribute, pattern.search)), None)
-        if tag is not None and tag.get("content", "").strip():
-            return str(tag["content"]).strip()
+        found = next((m for m in metas if attribute in m and pattern.search(m[attribute])), None)
+        if found is not None and found.get("content", "").strip():
+            return found["content"].strip()
     return None
 
 
-def _meta_date(metas: list[Any], plain: Callable[[Any], Any]) -> DateValue | None:
+def _meta_date(metas: list[dict[str, str]], plain: Callable[[Any], Any]) -> DateValue | None:
     found = plain(_meta(metas, DATE_META))
     return parse_date_string(found) if found else None
 
 
-def _title(page: _Page) -> str | None:
-    found = _meta(page.metas, TITLE_META)
+def _title(reader: _Reader) -> str | None:
+    found = _meta(reader.metas, TITLE_META)
     if found:
         return found
-    tag = page.title
-    text = " ".join(tag.get_text().split()) if tag is not None else ""
+    text = " ".join(reader.text_of(reader.title).split()) if reader.title is not None else ""
     return text or None
 
 
-def _url(page: _Page) -> str | None:
-    if page.canonical is not None:
-        return str(page.canonical["href"]).strip() or None
-    return _meta(page.metas, URL_META)
+def _url(reader: _Reader) -> str | None:
+    if reader.canonical is not None:
+        return reader.canonical["href"].strip() or None
+    return _meta(reader.metas, URL_META)
 
 
-def _boilerplate(soup: Any) -> set[int]:
-    """The ``id`` of each element that is no part of the article's text (what it holds is not
-    either): scripts, navigation, forms, asides, hidden elements; page-level banners and
-    footers, outside any <article>."""
-    dropped: set[int] = set()
-    stack = [(child, False) for child in reversed(soup.contents)]
-    while stack:
-        node, in_article = stack.pop()
-        if isinstance(node, str):
-            continue
-        name = node.name
-        if name in DROP_TAGS or (name in PAGE_LEVEL_TAGS and not in_article) or _hidden(node):
-            dropped.add(id(node))
-            continue
-        inside = in_article or name == "article"
-        stack.extend((child, inside) for child in reversed(node.contents))
-    return dropped
-
-
-def _hidden(tag: Any) -> bool:
-    role = tag.get("role")
-    return (
-        (role is not None and str(role).lower() in DROP_ROLES)
-        or tag.get("hidden") is not None
-        or _attribute_is(tag, "aria-hidden", "true".__eq__)
-    )
-
-
-def _main_container(soup: Any, dropped: set[int]) -> Any:
-    """The article with the longest text (the first of them), else <main>, else the page's
-    body."""
-    from bs4 import Tag
-
-    counted = Tag.MAIN_CONTENT_STRING_TYPES  # the strings an article's get_text() joins
-    articles: list[Any] = []  # in document order
-    lengths: list[int] = []  # the length of each one's text
-    main = role_main = body = None
-    chars = 0  # the length of the text read so far
-    stack: list[tuple[Any, int]] = [(child, -1) for child in reversed(soup.contents)]
-    while stack:
-        node, leaving = stack.pop()
-        if leaving >= 0:  # the end of the article numbered ``leaving``
-            lengths[leaving] = chars - lengths[leaving]
-            continue
-        if isinstance(node, str):
-            if type(node) in counted:
-                chars += len(node)
-            continue
-        if id(node) in dropped:
-            continue
-        name = node.name
-        if name == "article":
-            stack.append((node, len(articles)))
-            articles.append(node)
-            lengths.append(chars)
-        elif name == "main":
-            main = main or node
-        elif name == "body":
-            body = body or node
-        if role_main is None and _attribute_is(node, "role", "main".__eq__):
-            role_main = node
-        stack.extend((child, -1) for child in reversed(node.contents))
-    if articles:
-        return articles[max(range(len(articles)), key=lengths.__getitem__)]
-    return main or role_main or body or soup
-
-
-def _is_dated_time(tag: Any) -> bool:
-    return tag.name == "time" and tag.get("datetime") is not None
-
-
-def _time_date(tag: Any, plain: Callable[[Any], Any]) -> DateValue | None:
-    if tag is None:
+def _time_date(
+    reader: _Reader, time: _Element | None, plain: Callable[[Any], Any]
+) -> DateValue | None:
+    if time is None:
         return None
-    return parse_date_string(plain(str(tag.get("datetime") or tag.get_text())))
+    return parse_date_string(plain(time.attrs.get("datetime") or reader.text_of(time)))
 
 
-def _block_text(container: Any, dropped: set[int]) -> str:
-    """The container's text, one block (or table row, cells tab-separated) per line; white
-    space within a block, line breaks of the HTML source included, becomes one space."""
-    text = "".join(_marked_strings(container, dropped))
+def _block_text(text: str) -> str:
+    """The text, one block (or table row, cells tab-separated) per line; white space within
+    a block, line breaks of the HTML source included, becomes one space."""
     lines = (_tidy_line(line) for line in text.split(_BREAK))
     return "\n".join(line for line in lines if line)
-
-
-def _marked_strings(container: Any, dropped: set[int]) -> Iterator[str]:
-    """The strings ``container.get_text()`` joins, in order, without the ``dropped``
-    elements, with a block mark before and after each block element and a cell mark after
-    each table cell."""
-    from bs4.element import NavigableString, Tag
-
-    kept = container.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
-    if isinstance(kept, type):
-        kept = {kept}
-    # The marks are plain strings, which a container of another kind of string (<rt>) leaves
-    # out of its text, as it would marks inserted in the tree.
-    marks = NavigableString in kept
-    stack: list[Any] = list(reversed(container.contents))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            if node is _BREAK or node is _CELL:
-                yield node
-            elif type(node) in kept:
-                yield node
-            continue
-        if id(node) in dropped:
-            continue
-        name = node.name
-        if name in BLOCK_TAGS:
-            if marks:
-                yield _BREAK
-                stack.append(_BREAK)
-        elif name in _CELL_TAGS and marks:
-            stack.append(_CELL)
-        stack.extend(reversed(node.contents))
 
 
 def _tidy_line(line: str) -> str:
