@@ -27,7 +27,6 @@ def found(document) -> dict[str, object]:
 
 # ----------------------------------------------------------------------------- HTML
 def test_html_keeps_the_article_and_drops_navigation_scripts_and_footers() -> None:
-    pytest.importorskip("bs4")
     document, warning = read("article.html")
     assert warning is None
     assert document.text.split("\n") == [
@@ -47,7 +46,6 @@ def test_html_keeps_the_article_and_drops_navigation_scripts_and_footers() -> No
 
 
 def test_html_publication_date_comes_from_the_time_element() -> None:
-    pytest.importorskip("bs4")
     document, _ = read("article.html")
     assert document.published == DateValue.of_day(2022, 5, 17)
     assert document.published_from == "metadata"
@@ -60,14 +58,12 @@ def test_html_publication_date_comes_from_the_time_element() -> None:
 
 
 def test_curated_publication_date_beats_the_metadata() -> None:
-    pytest.importorskip("bs4")
     given = DateValue.of_day(2022, 6, 1)
     document, _ = read("article.html", published=given, published_from="curation")
     assert (document.published, document.published_from) == (given, "curation")
 
 
 def test_metadata_beats_a_date_given_for_all_documents() -> None:
-    pytest.importorskip("bs4")
     document, _ = read("article.html", published=DateValue.of_year(2020), published_from="option")
     assert (document.published, document.published_from) == (
         DateValue.of_day(2022, 5, 17),
@@ -190,7 +186,7 @@ def test_utf16_offsets_and_lines_refer_to_the_decoded_text() -> None:
 
 
 def test_a_folder_of_every_kind_reads_the_good_and_names_the_bad(tmp_path, monkeypatch) -> None:
-    for module in ("bs4", "pypdf", "docx"):
+    for module in ("pypdf", "docx"):
         pytest.importorskip(module)
     monkeypatch.chdir(FIXTURES)
     result = collect([Path(".")])
@@ -213,8 +209,6 @@ def test_a_folder_of_every_kind_reads_the_good_and_names_the_bad(tmp_path, monke
                                 "pip install 'timeline[pdf]'"),
         ("docx", "statement.docx", "reading Word documents needs the optional 'docx' extra: "
                                    "pip install 'timeline[docx]'"),
-        ("bs4", "article.html", "reading HTML documents needs the optional 'html' extra: "
-                                "pip install 'timeline[html]'"),
     ],
 )  # fmt: skip
 def test_a_missing_extra_is_named_with_the_command_to_install_it(
@@ -232,3 +226,18 @@ def test_a_missing_extra_is_named_with_the_command_to_install_it(
     with pytest.raises(DocumentError) as caught:
         read(name)
     assert (caught.value.path, caught.value.reason) == (name, message)
+
+
+def test_html_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Web pages are read with the standard library alone: without Beautiful Soup too."""
+    monkeypatch.setitem(sys.modules, "bs4", None)  # as if it were not installed
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda n, *a: None if n == "bs4" else real(n, *a)
+    )
+    assert missing_extra("html") is None
+    document, _ = read("article.html")
+    assert document.text.startswith("Council responds to report\nBy a reporter, 17 May 2022\n")
+    assert document.published == DateValue.of_day(2022, 5, 17)

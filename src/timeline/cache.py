@@ -59,7 +59,7 @@ _CRC = 4  # bytes of the CRC-32 that catches a damaged file
 _KNOWN_TAG = hashlib.sha256(b"known-files").hexdigest()
 
 #: Libraries whose version changes what is read from a document.
-READER_LIBRARIES = ("beautifulsoup4", "pypdf", "python-docx")
+READER_LIBRARIES = ("pypdf", "python-docx")
 
 
 def default_cache_dir() -> Path:

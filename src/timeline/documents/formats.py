@@ -30,7 +30,7 @@ class Format:
 FORMATS = {
     "text": Format("text", frozenset({".txt", ".text"}), "text:read_text"),
     "markdown": Format("Markdown", frozenset({".md", ".markdown"}), "markdown:read_markdown"),
-    "html": Format("HTML", frozenset({".html", ".htm", ".xhtml"}), "web:read_html", "bs4", "html"),
+    "html": Format("HTML", frozenset({".html", ".htm", ".xhtml"}), "web:read_html"),
     "pdf": Format("PDF", frozenset({".pdf"}), "pdf:read_pdf", "pypdf", "pdf"),
     "docx": Format("Word", frozenset({".docx"}), "word:read_docx", "docx", "docx"),
 }
