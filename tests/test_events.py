@@ -130,6 +130,22 @@ def test_candidates_ids_lines_and_quotes() -> None:
         assert c.resolved_by is Resolution.EXPLICIT
 
 
+@pytest.mark.parametrize("order", ["June 4 first", "June 4 last"])
+def test_a_repeated_phrase_never_takes_another_phrase_s_id(order: str) -> None:
+    """The fourth "June" would be ``june-4``, the id of "June 4" in the same text."""
+    junes = "It rained in June. " * 4
+    text = "It froze on June 4. " + junes if order == "June 4 first" else junes + "On June 4."
+    marks = [mention(text, "June 4")] + [
+        mention(text.replace("June 4", "xxxx 4"), "June", n) for n in range(1, 5)
+    ]
+    found = candidates(Document("x.txt", text), sorted(marks, key=lambda m: m.start), "x")
+    ids = [c.id for c in found]
+    assert len(set(ids)) == 5, ids
+    assert ("x:june-4" in ids) and ids[:2] == (
+        ["x:june-4", "x:june"] if order == "June 4 first" else ["x:june", "x:june-2"]
+    )
+
+
 def test_ids_do_not_move_when_other_text_changes() -> None:
     before = "In 2011 cuts came. In June 2018 a rating."
     after = "A new opening sentence from 1999. In 2011 cuts came. In June 2018 a rating."

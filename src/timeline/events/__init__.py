@@ -85,6 +85,7 @@ def candidates(
     text = document.text
     lines = LineIndex(text)
     seen: Counter[str] = Counter()
+    used: set[str] = set()
     found = list(mentions)
     chosen = [m for m in found if m.is_dated and m.duration is None]
     spans = [(m.start, m.end) for m in chosen]
@@ -95,9 +96,7 @@ def candidates(
     result = []
     readings = []
     for index, mention in enumerate(chosen):
-        base = f"{prefix}:{slug(mention.text)}"
-        seen[base] += 1
-        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        ident = _next_id(f"{prefix}:{slug(mention.text)}", seen, used)
         lo, hi, near_lo, near_hi = places[index]
         sentence = text[lo:hi]
         line, column = lines.locate(mention.start)
@@ -137,9 +136,7 @@ def candidates(
         for mention in found:
             if mention.is_dated and mention.duration is None:
                 continue
-            base = f"{prefix}:{slug(mention.text)}"
-            seen[base] += 1
-            ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            ident = _next_id(f"{prefix}:{slug(mention.text)}", seen, used)
             lo, hi = quote_bounds(text, mention.start, mention.end)
             line, column = lines.locate(mention.start)
             result.append(
@@ -154,6 +151,18 @@ def candidates(
             )  # fmt: skip
         result.sort(key=lambda c: c.start)
     return result
+
+
+def _next_id(base: str, seen: Counter[str], used: set[str]) -> str:
+    """The id of a phrase whose slug gives ``base``: ``base`` the first time, then ``base-2``,
+    ``base-3`` ... as the phrase comes again; never one already given (the fourth "June" is
+    not ``june-4`` when the text also says "June 4")."""
+    while True:
+        seen[base] += 1
+        ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        if ident not in used:
+            used.add(ident)
+            return ident
 
 
 #: The most of a sentence read on each side of a date phrase for its title and its reason:
