@@ -197,3 +197,54 @@ def test_mentions_in_one_document_count_as_one_source() -> None:
     doubled = replace(event, sources=[first, replace(first, line=3), *event.sources[1:], first])
     text = terminal_text(events=[doubled], width=200)
     assert "3 sources: [000] lines 3, 40; [001] line 2; [002] line 5" in text
+
+
+def _rich_plain(events, width: int, **options) -> str:
+    """The rendering written by the console itself (a recording console takes that path)."""
+    import io
+
+    from rich.console import Console
+
+    from timeline.render.terminal import render_terminal
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
+    render_terminal(events, console, **options)
+    return console.file.getvalue()
+
+
+@pytest.mark.parametrize("width", [30, 80])
+def test_text_written_without_styles_is_what_the_console_writes(width: int) -> None:
+    odd = Event(
+        "odd",
+        DateValue.of_year(2011),
+        "Tab\there, 東京 wide, e\u0301 combining, \x1b[2J escape, trailing   ",
+        [SourceRef("docs/\tname\x07.txt", line=1, quote="A\tquote \x9b with 2011.")],
+    )
+    events = [*EVENTS, odd]
+    for options in ({}, {"quotes": True, "title": TITLE}, {"group_by": "none"}):
+        assert terminal_text(events, width=width, **options) == _rich_plain(
+            events, width, **options
+        )
+
+
+def test_a_long_timeline_is_written_as_it_is_made() -> None:
+    """Thousands of entries are not held as one page: the output is written in pieces."""
+    import io
+
+    from rich.console import Console
+
+    from timeline.render.terminal import render_terminal
+
+    class Writes(io.StringIO):
+        count = 0
+
+        def write(self, text: str) -> int:
+            Writes.count += 1
+            return super().write(text)
+
+    many = [replace(EVENTS[0], id=f"e{i}", title=f"Entry {i}") for i in range(2000)]
+    console = Console(file=Writes(), width=80, color_system=None)
+    render_terminal(many, console)
+    written = console.file.getvalue()
+    assert written.count(f" {DOT} ") == 2000 and "Entry 1999" in written
+    assert Writes.count >= 10

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -108,6 +109,10 @@ def _wrap(console: Console, text: Text, width: int) -> list[Text]:
     """``text`` wrapped to ``width``, its control characters made visible first (every line
     printed is made here, from a document's text, title or file name)."""
     text.plain = printable(text.plain)  # one character for one: the styles stay in place
+    plain = text.plain
+    if "\t" not in plain and "\n" not in plain and cell_len(plain) <= width:
+        text.rstrip()  # fits as it is: what wrapping would give, without its cost
+        return [text]
     lines = list(text.wrap(console, max(width, 1), overflow="fold"))
     for line in lines:
         line.rstrip()
@@ -222,9 +227,43 @@ def render_terminal(
 
     ``group_by`` is "year", "month" or "none" (see :func:`timeline.render.group_events`).
     """
-    lines = list(_lines(events, console, quotes, title, group_by))
-    while lines and not lines[-1].plain:
-        lines.pop()
+    # Printed a few hundred lines at a time, as they are made: a timeline of a hundred thousand
+    # entries is never held whole. Blank lines wait for the next line (none end the page).
+    chunk: list[Text] = []
+    blank = 0
+    printed = False
+    for line in _lines(events, console, quotes, title, group_by):
+        if not line.plain:
+            blank += 1
+            continue
+        chunk.extend(Text() for _ in range(blank))
+        blank = 0
+        chunk.append(line)
+        if len(chunk) >= _CHUNK_LINES:
+            _print(console, chunk)
+            chunk, printed = [], True
+    if chunk or not printed:
+        _print(console, chunk)
+
+
+def _plain(line: Text, tab_size: int) -> str:
+    """A line as the console writes it without styles: tabs to spaces, then a newline."""
+    if "\t" in line.plain:
+        line = line.copy()
+        line.expand_tabs(tab_size)
+    return printable(line.plain) + "\n"
+
+
+#: Lines printed at once.
+_CHUNK_LINES = 500
+
+
+def _print(console: Console, lines: list[Text]) -> None:
+    if console.color_system is None and not console.record and not console.is_jupyter:
+        # No styles to write (a pipe, a file, NO_COLOR off a terminal): the text as it is,
+        # which is what the console would write, in a fraction of the time.
+        console.file.write("".join(_plain(line, console.tab_size) for line in lines) or "\n")
+        return
     page = Text("\n").join(lines)
     page.plain = printable(page.plain)  # every line was made so already: this only makes sure
     console.print(page, soft_wrap=True)
