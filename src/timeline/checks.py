@@ -28,6 +28,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from .curation import Curation, Problem
@@ -109,11 +110,20 @@ LOOKING_AHEAD = (
     "requires",
     "required to",
 )
-_AHEAD = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in LOOKING_AHEAD) + r")(?![A-Za-z])"
-    r"|\b[a-z]{3,}(?:able|ible)\b",  # "redeemable after 2031", "payable in 2030"
-    re.IGNORECASE,
-)
+
+
+@cache
+def _looking_ahead() -> re.Pattern[str]:
+    """``LOOKING_AHEAD`` as one pattern, compiled when first needed: only a date after its
+    source's publication is looked at with it, and ``show`` and ``export``, which import this
+    module for the weekdays, never need it."""
+    return re.compile(
+        r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in LOOKING_AHEAD) + r")(?![A-Za-z])"
+        r"|\b[a-z]{3,}(?:able|ible)\b",  # "redeemable after 2031", "payable in 2030"
+        re.IGNORECASE,
+    )
+
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -228,7 +238,7 @@ def reports_as_past(candidate: Candidate) -> bool:
     no past at all ("the approach of the year 2000")."""
     from .tagger.tense import tense  # only for dates after the publication date: rare
 
-    if _AHEAD.search(candidate.quote):
+    if _looking_ahead().search(candidate.quote):
         return False
     start = max(candidate.start - candidate.quote_start, 0)
     end = max(candidate.end - candidate.quote_start, start)
