@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib.metadata
 import io
 import os
 import pickle
@@ -156,6 +157,30 @@ def test_a_new_version_of_the_code_is_not_served_old_entries(docs, monkeypatch) 
     extract([Path("docs")])
     monkeypatch.setattr(pipeline, "fingerprint", lambda: "another version")
     assert extract([Path("docs")]).cached == 0
+
+
+def test_another_version_of_a_reader_library_misses_only_its_formats_entries(
+    docs, monkeypatch
+) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("The bridge reopened in May 2019.")
+    document.save("docs/005_five.docx")
+    assert extract([Path("docs")], jobs=1).cached == 0
+    assert extract([Path("docs")], jobs=1).cached == 5
+    version = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata,
+        "version",
+        lambda name: "0.0.other" if name == "python-docx" else version(name),
+    )
+    cache_module.reader_version.cache_clear()
+    try:
+        again = extract([Path("docs")], jobs=1)
+    finally:
+        cache_module.reader_version.cache_clear()
+    assert again.cached == 4  # the text and Markdown documents; the Word one is read again
+    assert [c.text for c in again.candidates if c.source.endswith(".docx")] == ["May 2019"]
 
 
 def test_a_moved_document_is_served_under_its_new_name(docs) -> None:

@@ -72,3 +72,14 @@ def test_a_cached_run_does_not_load_the_tagger(project: Path) -> None:
         modules = _imported(project, command, "docs")
         assert "timeline.pipeline" in modules, command
         assert not _tagger_parts(modules), command
+
+
+def test_a_cached_run_of_text_looks_up_no_library_version(project: Path) -> None:
+    """The versions of the libraries that read PDF and Word key only the entries of those
+    formats: a run of text documents imports neither ``importlib.metadata`` nor the
+    e-mail package it reads the installed distributions' records with."""
+    _imported(project, "show", "docs", "--no-color")
+    for command in ("show", "export"):
+        modules = _imported(project, command, "docs")
+        assert "timeline.cache" in modules, command
+        assert not {"importlib.metadata", "email", "email.utils"} & modules, command

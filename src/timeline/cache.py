@@ -2,10 +2,11 @@
 
 Where: ``$TIMELINE_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/timeline``, else
 ``~/.cache/timeline``. One entry per document, named by a key made of everything that
-changes the result: the tool's version and a fingerprint of its code, the versions of the
-readers' libraries, the document's bytes (SHA-256), its format and the publication date it
-was given. A change to any of them is a different key, so a stale entry is never served.
-Entries are written atomically (a temporary file renamed into place).
+changes the result: the tool's version and a fingerprint of its code, the document's bytes
+(SHA-256), its format, the version of the library that reads that format (PDF, Word)
+and the publication date it was given. A change to any of them is a different key, so a
+stale entry is never served. Entries are written atomically (a temporary file renamed into
+place).
 
 A cache folder may be shared by a team, restored from a backup or planted by someone else, so
 nothing read from it can run code: entries and the index of known files are MessagePack
@@ -34,8 +35,7 @@ import os
 import tempfile
 import zlib
 from datetime import date
-from functools import lru_cache
-from importlib import metadata
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,8 @@ _CRC = 4  # bytes of the CRC-32 that catches a damaged file
 #: What the known-files index is tied to, in place of an entry's key.
 _KNOWN_TAG = hashlib.sha256(b"known-files").hexdigest()
 
-#: Libraries whose version changes what is read from a document.
-READER_LIBRARIES = ("pypdf", "python-docx")
+#: Libraries whose version changes what is read from a document, by the format they read.
+READER_LIBRARIES = {"pdf": "pypdf", "docx": "python-docx"}
 
 
 def default_cache_dir() -> Path:
@@ -75,19 +75,40 @@ def default_cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """The tool's version, a hash of its code, and the reader libraries' versions."""
+    """The tool's version and a hash of its code."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
-    for library in READER_LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{library}={version}".encode())
     return digest.hexdigest()
+
+
+@cache
+def reader_version(fmt: str) -> str | None:
+    """The version of the library that reads documents of format ``fmt`` ("-" when it is not
+    installed), or None for a format the package reads by itself (text, Markdown, HTML).
+
+    Looked up only for a document of such a format: finding an installed library's version
+    (``importlib.metadata``, which reads the records of the installed distributions and
+    imports the e-mail parser to do so) was about 7% of a cached ``show`` of text documents.
+    """
+    library = READER_LIBRARIES.get(fmt)
+    if library is None:
+        return None
+    from importlib import metadata
+
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def fingerprint_with_readers() -> str:
+    """``fingerprint`` and the version of every reader library: what must be the same on
+    every machine that reads documents for one run."""
+    versions = [f"{fmt}={reader_version(fmt)}" for fmt in sorted(READER_LIBRARIES)]
+    return hashlib.sha256(" ".join([fingerprint(), *versions]).encode()).hexdigest()
 
 
 def document_key(code: str, data: bytes, *parts: object) -> str:

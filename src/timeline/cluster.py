@@ -33,7 +33,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any
 
-from .cache import fingerprint
+from .cache import fingerprint_with_readers
 from .documents import read_bytes
 from .errors import DocumentError, TimelineError
 from .parallel import default_jobs
@@ -193,19 +193,19 @@ class Cluster:
                 f"'dask worker {self.address} --nthreads 1 --nworkers N'"
             ) from None
         try:
-            codes = client.run(fingerprint)
+            codes = client.run(fingerprint_with_readers)
         except Exception as err:  # noqa: BLE001 - whatever a worker lacks, it is said
             raise ClusterError(
                 f"the workers of {self.address} cannot run timeline ({_where(err)}): "
                 f"install it on every worker ({EXTRA}), the same version as here"
             ) from None
-        ours = fingerprint()
+        ours = fingerprint_with_readers()
         others = sorted(worker for worker, code in codes.items() if code != ours)
         if others:
             raise ClusterError(
                 f"worker {others[0]}{f' and {len(others) - 1} more' if len(others) > 1 else ''}"
                 " runs other code than this machine (another version of timeline or of the "
-                "libraries that read HTML, PDF and Word): install the same everywhere"
+                "libraries that read PDF and Word): install the same everywhere"
             )
 
     def threads(self) -> int:

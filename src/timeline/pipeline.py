@@ -30,6 +30,7 @@ from .cache import (
     fingerprint,
     pack_candidates,
     pack_info,
+    reader_version,
 )
 from .curation import (
     Curation,
@@ -187,7 +188,7 @@ def _cache_key(cache: Cache, content: bytes, fmt: str, task: Task) -> str:
     origin = f"{task.origin}+all" if task.every_kind else task.origin
     if not task.day_first:
         origin = f"{origin}+month-first"
-    return cache.digest_key(content, fmt, published, origin)
+    return cache.digest_key(content, fmt, reader_version(fmt), published, origin)
 
 
 def process(task: Task) -> Done:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import parsedate_tz
 
 from ..dates import DateError, DateValue
 
@@ -60,6 +59,8 @@ def parse_date_string(value: str) -> DateValue | None:
     match = _ISO.match(value)
     if match:
         return _matched_parts(match)
+    from email.utils import parsedate_tz  # with the socket module: only when a date is read
+
     parts = parsedate_tz(value)
     if parts and parts[0]:
         return from_parts(parts[0], parts[1], parts[2])
