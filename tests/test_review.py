@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curation_corpus import build_corpus, corpus, curation, make  # noqa: F401
 from timeline.curation import CurationError, load_curation, parse_curation
@@ -56,6 +59,43 @@ def test_mark_splits_the_sentence_at_the_phrase() -> None:
 def test_yaml_text_reads_back_as_the_same_text(value: str) -> None:
     loaded = parse_curation(f"events:\n  x:\n    title: {yaml_text(value)}\n")
     assert loaded.corrections["x"].title == value
+
+
+_PIECES = st.sampled_from(
+    list("abXZ09 ,.'’()%$&/+-:#!?\"[]{}*|>@`éß東\t\x85") + ["  ", " -", "- ", ": ", " #"]
+)
+_TEXTS = st.tuples(
+    st.sampled_from(["", "Council ", "yes", "No", "On", "null", "True", "y", "x"]),
+    st.lists(_PIECES, max_size=14).map("".join),
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_yaml_text_is_what_the_yaml_dumper_writes_or_quoted(value: str) -> None:
+    """Plain where the dumper writes it plain, read back as the same text every time."""
+    written = yaml_text(value)
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=float("inf"))
+    dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
+    if value.isprintable() and "\n" not in dumped:
+        assert written == dumped
+    assert yaml.safe_load(f"k: {written}")["k"] == value
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS, st.sampled_from(["", "  ", "    "]))
+def test_comment_lines_are_the_text_wrapped_with_nothing_yaml_reads(
+    value: str, indent: str
+) -> None:
+    import textwrap
+
+    from timeline.review import COMMENT_WIDTH, _comment
+
+    lines = _comment(value * 3, indent)
+    clean = "".join(ch if ch.isprintable() else " " for ch in value * 3)
+    expected = textwrap.wrap(clean, COMMENT_WIDTH - len(indent) - 2) or [""]
+    assert lines == [f"{indent}# {line}".rstrip() for line in expected]
+    assert yaml.safe_load("\n".join(lines) + "\nk: 1\n") == {"k": 1}
 
 
 def test_stubs_load_and_name_every_new_candidate() -> None:

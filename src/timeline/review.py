@@ -62,6 +62,11 @@ RESOLVED = {
     Resolution.CURATED: "set in the curated file",
 }
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._/-]*")
+#: Text the YAML dumper writes as it is: a letter first, then words, single spaces and
+#: punctuation that starts nothing in YAML where it stands (no ": ", " #", quote or bracket
+#: first, no space last); unless it is one of the words YAML reads as true, false or null.
+_PLAIN_TEXT = re.compile(r"[^\W\d_](?:[\w,.'’()%$&/+-]| (?=[\w(’'$%&/+-])){0,200}")
+_YAML_WORDS = frozenset("y n yes no on off true false null".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +330,9 @@ def yaml_key(text: str) -> str:
 
 def yaml_text(text: str) -> str:
     """A text value, written plain where YAML reads it back as the same text, else quoted."""
-    if all(ch.isprintable() for ch in text):
+    if _PLAIN_TEXT.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text  # what the dumper writes for it, without the dumper's cost (most titles)
+    if text.isprintable():
         dumped = yaml.safe_dump(text, allow_unicode=True, width=float("inf"))
         dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
         if "\n" not in dumped:
@@ -344,8 +351,11 @@ def date_text(value: DateValue) -> str:
 
 def _comment(text: str, indent: str) -> list[str]:
     """Comment lines for any text: what YAML would read as a line break is made a space."""
-    clean = "".join(ch if ch.isprintable() else " " for ch in text)
-    wrapped = textwrap.wrap(clean, COMMENT_WIDTH - len(indent) - 2) or [""]
+    clean = text if text.isprintable() else "".join(ch if ch.isprintable() else " " for ch in text)
+    width = COMMENT_WIDTH - len(indent) - 2
+    if len(clean) <= width and clean == clean.strip():
+        return [f"{indent}# {clean}".rstrip()]  # one line, as wrapping would give it
+    wrapped = textwrap.wrap(clean, width) or [""]
     return [f"{indent}# {line}".rstrip() for line in wrapped]
 
 
