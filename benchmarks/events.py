@@ -108,7 +108,7 @@ def cost(corpora: Path, rounds: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=ROOT / ".." / "shared" / "corpora")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the cost (0: none)")
     parser.add_argument("--show", type=int, default=0, help="misses and wrong dates/titles")
     args = parser.parse_args()
     corpus = args.corpora / "events-dev"
@@ -116,9 +116,10 @@ def main() -> None:
         sys.exit(f"no events-dev corpus with score.py under {args.corpora}")
     print("Accuracy on events-dev (score.py):")
     print(accuracy(corpus, args.show).rstrip())
-    print()
-    print("Cost of the event stage:")
-    print(cost(args.corpora, args.rounds).rstrip())
+    if args.rounds > 0:
+        print()
+        print("Cost of the event stage:")
+        print(cost(args.corpora, args.rounds).rstrip())
 
 
 if __name__ == "__main__":

@@ -75,6 +75,9 @@ CASES = [
     # a participle after its noun dates that noun, not the clause
     ("The plan aims to restore the services cut back in 2012.", "2012",
      "Services cut back"),
+    # ... but a verb after a noun that follows a preposition is the clause's own verb
+    ("Dock workers at the port returned to work on Monday.", "Monday",
+     "Dock workers at port return to work"),
     # a clause of its own after the main clause's verb holds the happening
     ("Attendance was the highest since records began in 1910.", "1910", "Records begin"),
     # a clause opened by "that" holds the happening

@@ -551,11 +551,38 @@ class Builder(Segments, Rendering):
                 if head:  # "further response to Panorama aired on May 16"
                     noun = head + [link] + noun
             inside = self._object_position(noun[0])
-            if not (led or inside) and find_verb(toks, before[: pos - 1]) is None:
+            if not led and find_verb(toks, before[: pos - 1]) is None and not (
+                inside and (not self._after_preposition(noun[0]) or self._finite_verb_after(i + 1))
+            ):
+                # A noun after a preposition, no verb before, none after: the participle is
+                # the clause's own verb ("Workers at the port returned to work on Monday").
                 return None
             self.participle_passive = i
             return self._clause_end(self.trim(noun + [j for j in words if i <= j]))
         return None
+
+    def _after_preposition(self, i: int) -> bool:
+        """Whether the noun phrase starting at ``i`` follows a preposition."""
+        toks = self.toks
+        j = i - 1
+        while j >= 0 and toks[j].low in DETERMINERS:
+            j -= 1
+        return j >= 0 and toks[j].low in PREPOSITIONS
+
+    def _finite_verb_after(self, start: int) -> bool:
+        """Whether a verb that is not an infinitive comes after ``start`` in the sentence
+        ("the goods at the port seized in May *were* burned")."""
+        toks = self.toks
+        rest = [j for j in range(start, len(toks)) if j not in self.cut]
+        while rest:
+            at = find_verb(toks, rest)
+            if at is None:
+                return False
+            j = rest[at]
+            if j == 0 or toks[j - 1].low != "to":
+                return True
+            rest = rest[at + 1 :]
+        return False
 
     def _reported(self, predicate: int, words: list[int]) -> Headline | None:
         """A clause that only reports ("New Zealand said Friday in response to …") gives way
