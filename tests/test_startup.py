@@ -7,6 +7,7 @@ names of the modules it imported to a file. Speed itself is measured by
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -83,3 +84,42 @@ def test_a_cached_run_of_text_looks_up_no_library_version(project: Path) -> None
         modules = _imported(project, command, "docs")
         assert "timeline.cache" in modules, command
         assert not {"importlib.metadata", "email", "email.utils"} & modules, command
+
+
+COLLECTOR_PROBE = """
+import gc, json, sys
+listing = sys.argv.pop(1)
+from timeline.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+with open(listing, "w", encoding="utf-8") as out:
+    json.dump({"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}, out)
+"""
+
+
+def test_the_script_freezes_what_starting_made_and_collects_again(project: Path) -> None:
+    """``main`` pauses the garbage collector while a command starts; before documents are
+    read, what was made is frozen out of the collector's passes and it is turned back on."""
+    listing = project / "collector.json"
+    for _ in range(2):  # the second run finds the document in the cache
+        argv = [sys.executable, "-c", COLLECTOR_PROBE, str(listing), "show", "docs"]
+        subprocess.run(argv, cwd=project, capture_output=True, check=True, timeout=120)
+        state = json.loads(listing.read_text(encoding="utf-8"))
+        assert state["enabled"] is True
+        assert state["frozen"] > 10_000  # the modules, typer's commands, the curated file
+
+
+def test_commands_run_within_another_program_leave_its_collector_alone(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    monkeypatch.chdir(project)
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(app, ["show", "docs", "--no-color"])
+    assert result.exit_code == 0 and "2023" in result.stdout
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
