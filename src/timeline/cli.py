@@ -511,7 +511,7 @@ def _started() -> None:
     holds next to no garbage, so it is frozen out of every later pass of the garbage collector,
     the one Python makes as it exits included, and the collector, paused while starting, is
     turned back on (worker processes are started after). On a cached ``show`` of the seeds
-    this was about a fifth of the whole process. Nothing happens when the commands run within
+    this was about a seventh of the whole process. Nothing happens when the commands run within
     another program (``main`` paused nothing)."""
     global _starting
     if _starting:
