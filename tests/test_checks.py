@@ -213,3 +213,32 @@ def test_text_and_json_reports(corpus: Path) -> None:  # noqa: F811
         "path": "docs/b_herald.txt", "line": 5, "column": 20, "level": "error",
         "code": "weekday", "subject": "b-herald:monday-17-may-2022",
         "message": weekday["message"]}  # fmt: skip
+
+
+def test_after_review_append_check_finds_nothing_left_to_curate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``review --append`` writes an entry for each happening; ``check`` then counts none as
+    not yet curated: not an aside kept off the timeline (a comparison), nor the second
+    mention of a happening already told."""
+    from typer.testing import CliRunner
+
+    from timeline.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    Path("docs").mkdir()
+    Path("docs/a.txt").write_text(
+        "The council approved the bridge budget on 4 March 2024. It was the largest budget "
+        "since 1998. The council approved the budget on 4 March 2024 by one vote.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", "docs"]).exit_code == 0
+    appended = runner.invoke(app, ["review", "--append"])
+    assert appended.exit_code == 0, appended.output
+    checked = runner.invoke(app, ["check"])
+    assert "(0 not yet curated)" in checked.output, checked.output
+    extracted = runner.invoke(app, ["extract", "--format", "json"])
+    rows = json.loads(extracted.stdout)
+    assert any(r["reason"] for r in rows) and any(r["happening"] != r["id"] for r in rows)

@@ -533,13 +533,15 @@ def run_checks(
         found = check_candidates(candidates, sources, curation, timeline.events,
                                  verbose=verbose, index=index)  # fmt: skip
     problems = sorted([*timeline.problems, *found], key=_order(curation.path if curation else None))
-    mentioned = curation.mentioned() if curation else set()
+    from .review import uncurated
+
     return CheckReport(
         problems=problems,
         curation_path=curation.path if curation else None,
         documents=len(extraction.documents),
         candidates=len(candidates),
-        uncurated=sum(1 for c in candidates if c.id not in mentioned),
+        # as review counts them: a happening by its first mention, asides apart
+        uncurated=len(uncurated(candidates, curation)),
         corrections=len(curation.corrections) if curation else 0,
         events=len(timeline.events),
         skipped=len(extraction.collection.skipped),

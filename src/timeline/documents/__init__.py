@@ -1,6 +1,6 @@
 """Reading documents: finding files, reading each format, and what is known of each.
 
-Formats: plain text, Markdown, HTML, PDF and Word .docx (the last three need optional
+Formats: plain text, Markdown, HTML, PDF and Word .docx (the last two need optional
 extras). Offsets and line numbers everywhere refer to the text a reader returns, which is
 what quotes are taken from: for text and Markdown the decoded file (newlines normalised to
 ``\\n``, a byte-order mark removed), for HTML the page's main text, for PDF the text layer
