@@ -18,8 +18,11 @@ import pytest
 #: The tagger's machinery; ``timeline.tagger.vocab`` (word tables) is light and may be read.
 HEAVY = {"patterns", "rules", "scan", "resolve", "combine", "guards", "periods", "tense"}
 
-PROBE = """
-import json, sys
+def _probe(result: str) -> str:
+    """A program that runs the command line given after its first argument, then writes
+    ``result`` (an expression) as JSON to the file that argument names."""
+    return f"""
+import gc, json, sys
 listing = sys.argv.pop(1)
 from timeline.cli import main
 try:
@@ -27,8 +30,11 @@ try:
 except SystemExit:
     pass
 with open(listing, "w", encoding="utf-8") as out:
-    json.dump(sorted(sys.modules), out)
+    json.dump({result}, out)
 """
+
+
+PROBE = _probe("sorted(sys.modules)")
 
 
 def _imported(tmp_path: Path, *args: str) -> set[str]:
@@ -86,17 +92,7 @@ def test_a_cached_run_of_text_looks_up_no_library_version(project: Path) -> None
         assert not {"importlib.metadata", "email", "email.utils"} & modules, command
 
 
-COLLECTOR_PROBE = """
-import gc, json, sys
-listing = sys.argv.pop(1)
-from timeline.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-with open(listing, "w", encoding="utf-8") as out:
-    json.dump({"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}, out)
-"""
+COLLECTOR_PROBE = _probe('{"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}')
 
 
 def test_the_script_freezes_what_starting_made_and_collects_again(project: Path) -> None:
