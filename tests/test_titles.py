@@ -75,7 +75,15 @@ CASES = [
     # a participle after its noun dates that noun, not the clause
     ("The plan aims to restore the services cut back in 2012.", "2012",
      "Services cut back"),
-    # ... but a verb after a noun that follows a preposition is the clause's own verb
+    # a number joined to its noun by a hyphen is one word, never a break
+    ("A 6-year-old boy was found at sea on 25 November.", "25 November",
+     "6-year-old boy found at sea"),
+    ("Baghdad fell on April 9, ending a 24-year rule.", "April 9", "Baghdad falls ending 24-year rule"),
+    # of names in apposition before the verb, the first is the subject
+    ("On 20 August General Charles Mangin, the Butcher, drove his army forward at Soissons.",
+     "20 August", "General Charles Mangin drives his army forward at Soissons"),
+    ("Vicksburg, Mississippi, fell on 4 July.", "4 July", "Vicksburg falls"),
+    # a verb after a noun that follows a preposition is the clause's own verb
     ("Dock workers at the port returned to work on Monday.", "Monday",
      "Dock workers at port return to work"),
     # a clause of its own after the main clause's verb holds the happening

@@ -263,7 +263,7 @@ class Builder(Segments, Rendering):
         if not run:
             return []
         names = [k for k in run if self.is_proper_name(k)]
-        chosen = names[0] if names else run[-1]
+        chosen = names[-1] if names else run[-1]  # the first name: "Rep. Dan Burton, R-Ind., said"
         return self.kept(chosen)
 
     def _leading_subject(self, k: int) -> list[int]:

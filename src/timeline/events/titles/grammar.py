@@ -22,7 +22,8 @@ MAX_WORDS = 14
 #: A title this short takes in the participle clause that follows ("…, launching an attack").
 SHORT_WORDS = 5
 TOKEN = re.compile(
-    r"``|''|--+|[$£€¥]?(?:[A-Z]{1,3}\$)?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?"
+    r"``|''|--+|\d+(?:-[^\W\d_]+)+(?![\w-])"  # "6-year-old", "30-day": one word
+    r"|[$£€¥]?(?:[A-Z]{1,3}\$)?\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?"
     r"|\w+(?:[.'’\-&]\w+)*\.?|[^\w\s]"
 )
 #: Tokens that end a segment.
