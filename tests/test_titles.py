@@ -78,7 +78,8 @@ CASES = [
     # a number joined to its noun by a hyphen is one word, never a break
     ("A 6-year-old boy was found at sea on 25 November.", "25 November",
      "6-year-old boy found at sea"),
-    ("Baghdad fell on April 9, ending a 24-year rule.", "April 9", "Baghdad falls ending 24-year rule"),
+    ("Baghdad fell on April 9, ending a 24-year rule.", "April 9",
+     "Baghdad falls ending 24-year rule"),
     # of names in apposition before the verb, the first is the subject
     ("On 20 August General Charles Mangin, the Butcher, drove his army forward at Soissons.",
      "20 August", "General Charles Mangin drives his army forward at Soissons"),
