@@ -84,6 +84,11 @@ CASES = [
     ("On 20 August General Charles Mangin, the Butcher, drove his army forward at Soissons.",
      "20 August", "General Charles Mangin drives his army forward at Soissons"),
     ("Vicksburg, Mississippi, fell on 4 July.", "4 July", "Vicksburg falls"),
+    # a past that is no participle, after a phrase that opens the clause, is its verb
+    ("On 5 September, after heavy fighting the force took Irún, closing the border.",
+     "5 September", "Force takes Irún closing border"),
+    ("On 5 May, after touring Dar es Salaam the president flew home.", "5 May",
+     "President flies home"),
     # a verb after a noun that follows a preposition is the clause's own verb
     ("Dock workers at the port returned to work on Monday.", "Monday",
      "Dock workers at port return to work"),

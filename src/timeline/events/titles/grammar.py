@@ -368,7 +368,7 @@ ORGANISATION_WORDS = frozenset(
     "inc corp co ltd company government council ministry department agency party".split()
 )
 #: Little words inside a person's name: "Charles de Gaulle", "Ludwig van Beethoven".
-NAME_PARTICLES = frozenset("de du da di van von der den la le bin al ibn".split())
+NAME_PARTICLES = frozenset("de du da di van von der den la le bin al ibn es".split())
 
 
 def named_subject(sentence: str) -> str | None:

@@ -13,6 +13,7 @@ from .grammar import (
     DETERMINERS,
     EDGE,
     LEADING_JUNK,
+    NAME_PARTICLES,
     PARTICLES,
     PREPOSITIONS,
     SETTING,
@@ -21,6 +22,8 @@ from .grammar import (
     TIME_WORDS,
     Tok,
     find_verb,
+    gerund_of,
+    participle_of,
     verb_at,
     verb_base,
 )
@@ -192,6 +195,8 @@ class Segments:
         tok, previous = toks[words[at]], toks[words[at - 1]]
         if verb_base(tok, None) is None or tok.low in AUXILIARIES:
             return False
+        if participle_of(tok) is None and gerund_of(tok) is None:
+            return False  # "the army took the city": a past that is no participle
         return previous.is_word and previous.low not in (
             AUXILIARIES | ADVERBS | EDGE | SUBJECT_PRONOUNS
         )
@@ -252,9 +257,18 @@ class Segments:
         at = find_verb(toks, words)
         if at is None or toks[words[0]].low in SUBORDINATORS - PREPOSITIONS:
             return words
+        if at >= 2 and toks[words[at]].low.endswith("ing"):
+            # "after heavy fighting the force took Irún": a noun in -ing inside the phrase
+            later = find_verb(toks, words[at + 1 :])
+            if later is not None:
+                at += 1 + later
         for pos in range(2, at):
             tok = toks[words[pos]]
-            if tok.low in DETERMINERS or (tok.is_name and not toks[words[pos - 1]].is_name):
+            before = toks[words[pos - 1]]
+            inside_name = before.is_name or (
+                before.low in NAME_PARTICLES and toks[words[pos - 2]].is_name
+            )  # "Dar es Salaam"
+            if tok.low in DETERMINERS or (tok.is_name and not inside_name):
                 return words[pos:]
         return words
 
