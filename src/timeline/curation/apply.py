@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..dates import DateValue
+from ..disjoint import DisjointSets
 from ..events.happenings import PERIOD_END
 from ..events.ids import document_prefix, earlier_ids
 from ..models import Candidate, Document, Event, Resolution, SourceRef
@@ -168,18 +169,8 @@ class _Applier:
         curated file merges them. Groups come in the order of their first candidate."""
         corrections = self.curation.corrections
         index = {c.id: i for i, c in enumerate(self.candidates)}
-        parent = list(range(len(self.candidates)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        def join(a: int, b: int) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        sets = DisjointSets(len(self.candidates))
+        find, join = sets.find, sets.join
 
         apart = {
             frozenset((correction.id, ref.id))

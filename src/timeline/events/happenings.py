@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..dates import DateValue
+from ..disjoint import DisjointSets
 from ..models import Candidate
 
 __all__ = ["PERIOD_END", "SAME_ACTION", "SAME_CLAUSE", "Reading", "compatible", "group"]
@@ -94,22 +95,6 @@ def _finer(a: DateValue, b: DateValue) -> bool:
         return False
 
 
-class _Groups:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _same_clause(text: str, a: Candidate, b: Candidate) -> bool:
     """Whether two phrases of one sentence, ``a`` before ``b``, sit side by side in one
     clause: "yesterday (Monday 16 May)", "Friday, Aug. 7", "the quarter ended Sept. 30"."""
@@ -147,7 +132,7 @@ def group(
     title of ``candidates[i]`` tells (see :class:`Reading`). Candidates with a ``reason`` or
     without a date stay alone."""
     n = len(candidates)
-    groups = _Groups(n)
+    groups = DisjointSets(n)
     why: dict[int, str] = {}
     eligible = [i for i, c in enumerate(candidates) if c.reason is None and c.date is not None]
     # Side by side in one clause.
@@ -209,7 +194,7 @@ def _only_candidate(
     candidates: Sequence[Candidate],
     readings: Sequence[Reading],
     recent: Sequence[int],
-    groups: _Groups,
+    groups: DisjointSets,
 ) -> bool:
     """Whether happening ``j`` is the only one within ``candidates[i]``'s span that has the
     same action."""
