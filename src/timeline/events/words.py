@@ -6,23 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..function_words import FUNCTION_WORDS
 from ..tagger import vocab as date_vocab
 from . import vocab
 
 #: Function words: sharing them says nothing about sharing a happening.
-STOPWORDS = frozenset(
-    """
-    the and for are but not you all any can had her was one our out has him his how its may
-    new now old see two way who did get let say she too use that with have this will your from
-    they been were said what when which their there them then than into more some such only
-    also over very just being about after before other these those would could should while
-    where here each most much many made make because still even well back through during under
-    again further once both same own off few nor upon until till since within without between
-    among against across around per via part including according however meanwhile yet whose
-    whom it's i'm we're they're there's that's don't didn't isn't wasn't aren't weren't
-    hasn't haven't hadn't does doesn't won't shall cannot can't is be an a of in on at to by
-    as it he we i me my us or if so no do up mr mrs ms dr says saying told tell tells
-    """.split()
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    "a an as at be by do he i if in is it me my no of on or so to up us we".split()
+    + "says saying tell tells told".split()
 )
 
 #: Words of dates and times: sharing them says nothing about sharing a happening.
