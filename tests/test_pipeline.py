@@ -291,6 +291,22 @@ def test_unpacked_documents_share_equal_dates() -> None:
     assert one[0].text is two[0].text
 
 
+def test_unpacked_documents_share_equal_quotes_and_titles() -> None:
+    # Read back from bytes, as from the cache, where every string is made anew.
+    unpacker = Unpacker()
+
+    def read(source: str, prefix: str) -> list[Candidate]:
+        row = (None, None, (), pack_candidates([EVERY_FIELD], "doc"))
+        return unpacker.candidates(decode_entry(encode_entry(row))[3], source, prefix)
+
+    one, two = read("a.txt", "a"), read("b.txt", "b")
+    assert one[0].quote == two[0].quote and one[0].quote is two[0].quote
+    assert one[0].title is two[0].title
+    assert one[0].reason is two[0].reason and one[0].grouped is two[0].grouped
+    # The happening a candidate dates is named by the very string of its first mention's id.
+    assert one[0].happening == one[0].id and one[0].happening is one[0].id
+
+
 def test_document_info_survives_packing() -> None:
     info = DocumentInfo("d.pdf", DateValue.of_day(2023, 3, 1), "metadata", "Title",
                         "https://example.org/d", "pdf", 2, 1234)  # fmt: skip

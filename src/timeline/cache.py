@@ -365,8 +365,8 @@ def clear_cache(directory: Path | None = None) -> int:
 
 # --------------------------------------------------------------------------- compact entries
 # An entry holds plain tuples, strings and numbers rather than objects: thousands of them
-# are read back quickly, and dates and phrases found in many documents become one shared
-# object each (see ``Unpacker``), which keeps a large run's memory down.
+# are read back quickly, and dates, phrases, quotes and titles found in many documents
+# become one shared object each (see ``Unpacker``), which keeps a large run's memory down.
 
 #: A row as it is written and read back: a tuple of plain values and rows, whose shape is
 #: checked field by field where it is read.
@@ -509,11 +509,13 @@ def _check_date(row: Row, depth: int = 0) -> None:
 
 
 class Unpacker:
-    """Packed rows back into objects; equal dates and phrases are shared between documents."""
+    """Packed rows back into objects; equal dates, phrases, quotes and titles are shared
+    between documents (a sentence copied into many documents is kept once), and a
+    candidate's ``happening`` is the very string of the id it names."""
 
     def __init__(self) -> None:
         self._dates: dict[Row, DateValue] = {}
-        self._phrases: dict[str, str] = {}
+        self._texts: dict[str, str] = {}
 
     def date(self, row: Row | None) -> DateValue | None:
         if row is None:
@@ -543,13 +545,15 @@ class Unpacker:
         IndexError or KeyError."""
         table, texts, rows = packed
         dates = [self.date(row) for row in table]
-        phrase, kinds, hows = self._phrases.setdefault, _KINDS, _RESOLUTIONS
+        share, kinds, hows = self._texts.setdefault, _KINDS, _RESOLUTIONS
+        shared = [share(text, text) for text in texts]
+        ids = {row[0]: prefix + row[0] for row in rows}
         return [
-            Candidate(prefix + ident, source, line, column, start, end, phrase(text, text),
-                      kinds[kind], dates[when], hows[how], texts[quote], title, quote_start,
-                      page, timex, None if reason is None else texts[reason],
-                      None if lead is None else prefix + lead,
-                      None if grouped is None else texts[grouped])
+            Candidate(ids[ident], source, line, column, start, end, share(text, text),
+                      kinds[kind], dates[when], hows[how], shared[quote], share(title, title),
+                      quote_start, page, timex, None if reason is None else shared[reason],
+                      None if lead is None else ids.get(lead) or prefix + lead,
+                      None if grouped is None else shared[grouped])
             for (ident, line, column, start, end, text, kind, when, how, quote, title,
                  quote_start, page, timex, reason, lead, grouped) in rows
         ]  # fmt: skip
