@@ -254,6 +254,21 @@ def test_compass_points_make_other_places() -> None:
     assert reader.signature(one, span(one)).shared_names(reader.signature(two, span(two))) == {}
 
 
+def test_signatures_hold_equal_sets_and_mappings_once() -> None:
+    reader = Reader(index())
+    one = "Ardenia bombed Corinth on 3 May 2023."
+    two = "Ardenia bombed Corinth on 4 May 2023."
+    a = reader.signature(one, (one.index("3 May"), one.index("3 May") + 10))
+    b = reader.signature(two, (two.index("4 May"), two.index("4 May") + 10))
+    assert a.names == b.names and a.names is b.names
+    assert a.actions is b.actions and a.subject is b.subject
+    assert not a.events and a.events is b.events is a.told  # one empty set for all
+    # Equal in content but not in order: kept apart, so that nothing read can change.
+    first = reader._map({"ardenia": 1.0, "corinth": 2.0})
+    assert reader._map({"ardenia": 1.0, "corinth": 2.0}) is first
+    assert reader._map({"corinth": 2.0, "ardenia": 1.0}) is not first
+
+
 # --------------------------------------------------------------------------- the index
 
 

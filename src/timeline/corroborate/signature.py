@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from .vocab import (
     ACTION_KINDS,
@@ -85,6 +85,7 @@ INFINITIVE_MARKS = frozenset(
 VERB, STRONG, WEAK = 3, 2, 1
 #: Prefixes of adjectives: "anti-abortion" qualifies, it tells no action.
 ADJECTIVE_PREFIXES = ("anti-", "pro-", "non-", "pre-", "post-", "ex-", "self-")
+_Value = TypeVar("_Value")
 #: One empty mapping for every signature that has nothing of a kind.
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 #: Words that stand for an actor without naming one.
@@ -285,6 +286,24 @@ class Reader:
 
     def __init__(self, index: TermIndex) -> None:
         self.index = index
+        #: Every set and mapping the signatures read so far hold, once each: a collection's
+        #: signatures repeat the same few (most sets are empty), and a set or mapping of a
+        #: few words takes hundreds of bytes.
+        self._held: dict[tuple[object, ...], Any] = {}
+
+    def _set(self, words: Iterable[str]) -> frozenset[str]:
+        """The words as a set, the one held equal to it with its words in the same order (so
+        that nothing read from it can tell them apart) when there is one."""
+        value = frozenset(words)
+        held: frozenset[str] = self._held.setdefault((frozenset, *value), value)
+        return held
+
+    def _map(self, value: dict[str, _Value]) -> Mapping[str, _Value]:
+        """The mapping, or the one held equal to it with its items in the same order."""
+        if not value:
+            return EMPTY
+        held: Mapping[str, _Value] = self._held.setdefault((dict, *value.items()), value)
+        return held
 
     def signature(
         self, sentence: str, span: tuple[int, int], others: Iterable[tuple[int, int]] = ()
@@ -442,23 +461,23 @@ class Reader:
             ):
                 break  # "He launched ...", "the company had ...": no name before the verb
         return Signature(
-            names=names or EMPTY,
-            acronyms=frozenset(acronyms),
-            aliases=aliases or EMPTY,
-            weak=frozenset(weak),
-            demonyms=frozenset(demonyms),
-            actions=actions or EMPTY,
-            objects=objects or EMPTY,
-            local=frozenset(local),
-            subject=frozenset(subject),
-            events=frozenset(events),
-            told=frozenset(said - unsaid),
-            framed=frozenset(framed - free),
-            strong=frozenset(strong),
-            verbs=frozenset(verbs),
-            unit_of=unit_of or EMPTY,
+            names=self._map(names),
+            acronyms=self._set(acronyms),
+            aliases=self._map(aliases),
+            weak=self._set(weak),
+            demonyms=self._set(demonyms),
+            actions=self._map(actions),
+            objects=self._map(objects),
+            local=self._set(local),
+            subject=self._set(subject),
+            events=self._set(events),
+            told=self._set(said - unsaid),
+            framed=self._set(framed - free),
+            strong=self._set(strong),
+            verbs=self._set(verbs),
+            unit_of=self._map(unit_of),
             nominal=named,
-            surface=surface or EMPTY,
+            surface=self._map(surface),
         )
 
     def _words(
