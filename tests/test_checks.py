@@ -13,6 +13,7 @@ from timeline.checks import (
     format_report,
     problems_to_json,
     run_checks,
+    summary_line,
     uncurated_problems,
     unresolved,
     unsourced,
@@ -206,6 +207,7 @@ def test_text_and_json_reports(corpus: Path) -> None:  # noqa: F811
     assert "docs/b_herald.txt:5:20: error: 'Monday 17 May 2022': " in text
     assert text.rstrip().endswith("not yet curated), 0 corrections, 8 events on the timeline")
     assert text.splitlines()[-1].startswith("2 error(s), ")
+    assert text.splitlines()[-1] == summary_line(report)
     data = json.loads(problems_to_json(report.problems, report.summary()))
     assert data["summary"]["errors"] == 2
     weekday = next(p for p in data["problems"] if p["code"] == "weekday")

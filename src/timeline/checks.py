@@ -53,6 +53,7 @@ __all__ = [
     "problems_to_json",
     "reports_as_past",
     "run_checks",
+    "summary_line",
     "unresolved",
     "uncurated_problems",
     "unsourced",
@@ -557,6 +558,12 @@ def format_problem(problem: Problem) -> str:
 def format_report(report: CheckReport) -> str:
     """The problems one per line, then a summary line."""
     lines = [format_problem(p) for p in report.problems]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: CheckReport) -> str:
+    """The last line of ``format_report``: how many problems, documents, candidates..."""
     counts = report.summary()
     figures = (
         f"{counts['documents']} documents, {counts['candidates']} candidates "
@@ -565,12 +572,8 @@ def format_report(report: CheckReport) -> str:
     )
     skipped = f", {counts['skipped']} document(s) skipped" if counts["skipped"] else ""
     if report.errors or report.warnings or report.skipped:
-        lines.append(
-            f"{counts['errors']} error(s), {counts['warnings']} warning(s){skipped}; {figures}"
-        )
-    else:
-        lines.append(f"ok: {figures}")
-    return "\n".join(lines) + "\n"
+        return f"{counts['errors']} error(s), {counts['warnings']} warning(s){skipped}; {figures}"
+    return f"ok: {figures}"
 
 
 def problems_to_json(problems: Sequence[Problem], summary: Mapping[str, int] | None = None) -> str:

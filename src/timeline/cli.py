@@ -1005,7 +1005,7 @@ def check(
     fit their date, unsourced events (errors); uncurated candidates and relative dates left
     unresolved (warnings).
     """
-    from .checks import format_problem, format_report, problems_to_json, run_checks
+    from .checks import format_problem, problems_to_json, run_checks, summary_line
     from .pipeline import DEFAULT_CURATION
 
     if curation is None and not DEFAULT_CURATION.is_file():
@@ -1031,7 +1031,7 @@ def check(
                     f"{reading.text!r} is read as {reading.value.edtf} "
                     f"({reading.value.display()})"
                 )
-        _emit(printable(format_report(report).rstrip("\n").splitlines()[-1] + "\n"))
+        _emit(printable(summary_line(report) + "\n"))  # the problems went to stderr
     code = report.exit_code
     if strict and report.warnings:
         code = ExitCode.PROBLEMS
