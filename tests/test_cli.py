@@ -379,6 +379,24 @@ def test_review_lists_uncurated_candidates_as_yaml(runner: CliRunner, project: P
     assert "001:late-2022:" in stubs and "001:june-2018:" not in stubs
 
 
+def test_review_builds_no_timeline(
+    runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A review needs the candidates only: the events of a timeline are never made (on a large
+    # collection they take about as much memory as the candidates).
+    import timeline.pipeline
+
+    def no_events(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the curated file was applied")
+
+    monkeypatch.setattr(timeline.pipeline, "apply_curation", no_events)
+    result = invoke(runner, "review", "docs")
+    assert result.exit_code == 0, result.stderr
+    assert "001:late-2022:" in result.stdout
+    with pytest.raises(AssertionError, match="applied"):
+        invoke(runner, "show", "docs")  # which does apply it
+
+
 def test_review_append_keeps_every_byte_and_loads(runner: CliRunner, project: Path) -> None:
     path = project / "data/events.yaml"
     before = path.read_bytes()

@@ -15,7 +15,17 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional, TypedDict, overload
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Literal,
+    NoReturn,
+    Optional,
+    TypedDict,
+    cast,
+    overload,
+)
 
 import typer
 from typer.core import TyperCommand
@@ -459,6 +469,19 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True) -> Ti
     With ``apply=False`` the curated file is read (for publication dates) but not applied,
     and the result is the pipeline's Extraction rather than a Timeline.
     """
+    return _read(inputs, every_kind=every_kind, apply=apply)[0]
+
+
+def _unapplied(inputs: Inputs) -> tuple[Extraction, Curation | None]:
+    """The documents' candidates, and the curated file read (not applied)."""
+    extraction, curation = _read(inputs, apply=False)
+    return cast("Extraction", extraction), curation
+
+
+def _read(
+    inputs: Inputs, *, every_kind: bool = False, apply: bool = True
+) -> tuple[Timeline | Extraction, Curation | None]:
+    """What ``_load`` returns, and the curated file read."""
     from .errors import TimelineError
     from .pipeline import Extraction, build, extract, load_optional_curation
 
@@ -498,7 +521,7 @@ def _load(inputs: Inputs, *, every_kind: bool = False, apply: bool = True) -> Ti
     if not extraction.documents:
         skipped = " (all were skipped)" if extraction.collection.skipped else ""
         _fail(f"no documents to read{skipped}")
-    return result
+    return result, curation
 
 
 #: Whether the garbage collector is paused while the command starts: ``main`` pauses it.
@@ -1086,11 +1109,14 @@ def review(
     from .documents import STDIN
     from .errors import TimelineError
     from .pipeline import DEFAULT_CURATION
-    from .review import append_stubs, format_review, iter_stubs, review_timeline, stubs_yaml
+    from .review import append_stubs, format_review, iter_stubs, review_extraction, stubs_yaml
 
-    timeline = _load(Inputs(paths, curation, published, include, exclude, jobs, no_cache,
-                            month_first, scheduler, shared_files))  # fmt: skip
-    found = review_timeline(timeline, noise=noise)
+    # The curated file is read, not applied: a review needs the candidates, not the events of
+    # a timeline, which for a large collection would take about as much memory again.
+    extraction, curated = _unapplied(Inputs(paths, curation, published, include, exclude,
+                                            jobs, no_cache, month_first, scheduler,
+                                            shared_files))  # fmt: skip
+    found = review_extraction(extraction, curated, noise=noise)
     count = len(found.items)
     typer.echo(
         f"{count} candidate(s) not yet curated in {len(found.sources)} source(s); "
@@ -1100,13 +1126,13 @@ def review(
     if append:
         if not count:
             typer.echo("nothing to add", err=True)
-            raise typer.Exit(int(_exit_code(timeline.extraction)))
+            raise typer.Exit(int(_exit_code(extraction)))
         target = curation or DEFAULT_CURATION
         stubs = stubs_yaml(found)
-        before = timeline.curation.corrections if timeline.curation else {}
-        if timeline.curation is None and paths and STDIN not in paths:
+        before = curated.corrections if curated else {}
+        if curated is None and paths and STDIN not in paths:
             # A new curated file starts by naming the documents, as 'timeline init' writes it.
-            examples = [doc.path for doc in timeline.extraction.documents]
+            examples = [doc.path for doc in extraction.documents]
             stubs = f"{starter_for(paths, examples)}---\n{stubs}"
         try:
             result = append_stubs(target, stubs, create=curation is None)
@@ -1123,7 +1149,7 @@ def review(
     else:
         for piece in iter_stubs(found):  # a source at a time: a large review is never whole
             _emit(printable(piece))
-    raise typer.Exit(int(_exit_code(timeline.extraction)))
+    raise typer.Exit(int(_exit_code(extraction)))
 
 
 @app.command(cls=_Command, epilog="Example: timeline explain 004:june-2018")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .corroborate import Group, index_for, propose_groups
+from .corroborate import Group, TermIndex, propose_groups
 from .curation import Curation
 from .curation.append import AppendResult, append_stubs
 from .dates import DateValue, Qualifier
@@ -31,7 +31,7 @@ from .models import Candidate, Document, Resolution
 
 if TYPE_CHECKING:
     from .documents import DocumentInfo
-    from .pipeline import Timeline
+    from .pipeline import Extraction, Timeline
 
 __all__ = [
     "AppendResult",
@@ -44,6 +44,7 @@ __all__ = [
     "format_review",
     "iter_stubs",
     "mark",
+    "review_extraction",
     "review_timeline",
     "stubs_yaml",
     "uncurated",
@@ -255,13 +256,18 @@ def build_review(
 def review_timeline(timeline: Timeline, *, noise: bool = False) -> Review:
     """The review of a built timeline (``pipeline.build``), its proposals weighed by the words
     of the whole documents, as ``check`` and ``show --merge`` weigh them."""
-    documents = {doc.path: doc for doc in timeline.extraction.documents}
-    candidates = timeline.extraction.candidates
-    groups = propose_groups(candidates, timeline.curation, index=index_for(timeline))
-    return build_review(candidates, timeline.curation, documents, groups=groups, noise=noise)
+    return review_extraction(timeline.extraction, timeline.curation, noise=noise)
 
 
-# --------------------------------------------------------------------------- plain text
+def review_extraction(
+    extraction: Extraction, curation: Curation | None, *, noise: bool = False
+) -> Review:
+    """The review of the candidates of ``pipeline.extract`` (``curation`` not applied to
+    them: a review needs no timeline), weighed as :func:`review_timeline` weighs them."""
+    documents = {doc.path: doc for doc in extraction.documents}
+    candidates = extraction.candidates
+    groups = propose_groups(candidates, curation, index=TermIndex.of(candidates))
+    return build_review(candidates, curation, documents, groups=groups, noise=noise)
 
 
 def describe_date(candidate: Candidate) -> str:
