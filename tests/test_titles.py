@@ -160,6 +160,16 @@ def test_he_or_she_is_the_person_the_sentence_before_speaks_of() -> None:
     )
 
 
+def test_he_or_she_is_the_role_the_sentence_before_names_when_no_name() -> None:
+    text = "The harbour master spoke to reporters. He expects normal traffic today."
+    assert titles(text)["today"] == "Harbour master expects normal traffic"
+    # a role that is not the subject, or a subject that is no role, names nobody
+    text = "The reporters met the harbour master. He expects normal traffic today."
+    assert titles(text)["today"] == "He expects normal traffic"
+    text = "The old bridge was closed. He expects normal traffic today."
+    assert titles(text)["today"] == "He expects normal traffic"
+
+
 def test_he_after_a_semicolon_is_the_subject_of_the_first_clause() -> None:
     text = (
         "In January 1952, General de Lattre fell ill and returned to France; he died there "

@@ -28,6 +28,7 @@ from .grammar import (
     named_subject,
     participle_of,
     plural,
+    role_subject,
     verb_at,
     verb_base,
     verb_first,
@@ -336,6 +337,10 @@ class Builder(Segments, Rendering):
         name = named_subject(" ".join(earlier)) if earlier else None
         if name is None:
             name = named_subject(self.previous_sentence())
+        if name is None:
+            # or by role, when that is all the text calls them ("the harbour master")
+            name = role_subject(" ".join(earlier)) if earlier else None
+            name = name or role_subject(self.previous_sentence())
         if name is not None:
             self.name_for[subject[0]] = name
 

@@ -409,6 +409,43 @@ def named_subject(sentence: str) -> str | None:
     return " ".join(t.text for t in run)
 
 
+#: Nouns of a person's role or office: "the harbour master said …; he expects …".
+PERSON_ROLES = frozenset(
+    """
+    master minister spokesman spokeswoman spokesperson mayor chairman chairwoman president
+    secretary director chief manager officer official commissioner governor judge senator
+    leader commander general ambassador councillor councilor inspector prosecutor attorney
+    captain colonel king queen prince princess bishop priest doctor teacher coach owner
+    founder chancellor premier executive engineer architect author witness suspect
+    defendant driver pilot headteacher headmaster headmistress principal superintendent
+    """.split()
+)
+
+
+def role_subject(sentence: str) -> str | None:
+    """The person a sentence speaks of by role: "the harbour master" before its first verb
+    ("The harbour master said …" -> "harbour master"). None when the subject is not "the",
+    up to three words, and a noun of :data:`PERSON_ROLES`."""
+    toks = tokens(sentence)
+    at = next((i for i in range(len(toks)) if verb_at(toks, i)), None)
+    if at is None:
+        return None
+    k = at
+    while k > 0 and toks[k - 1].low in ADVERBS:
+        k -= 1
+    start = next((i for i in range(k) if toks[i].low == "the"), None)
+    if start is None or not 1 < k - start <= 4:
+        return None
+    words = toks[start + 1 : k]
+    if not all(t.is_word and t.text.isalpha() for t in words):
+        return None
+    if words[-1].low not in PERSON_ROLES:
+        return None
+    if any(toks[i].is_word and not toks[i].is_name for i in range(start)):
+        return None  # "the" must open the clause (or follow a name or a date)
+    return " ".join(t.text for t in words)
+
+
 def stative(toks: Sequence[Tok], words: Sequence[int]) -> bool:
     """Whether the clause of ``words`` tells a state: its verb is "be" with no participle
     after it ("were still under Soviet rule", "was the cabinet member"), or a verb of states
