@@ -423,26 +423,44 @@ PERSON_ROLES = frozenset(
 
 
 def role_subject(sentence: str) -> str | None:
-    """The person a sentence speaks of by role: "the harbour master" before its first verb
-    ("The harbour master said …" -> "harbour master"). None when the subject is not "the",
-    up to three words, and a noun of :data:`PERSON_ROLES`."""
+    """The person a sentence speaks of by role: "the harbour master" as the subject of its
+    first verb ("The harbour master said …"), else as the one who says it ("…, the harbour
+    master said on Tuesday") -> "harbour master". None unless that subject is "the", up to
+    three words, and a noun of :data:`PERSON_ROLES`."""
     toks = tokens(sentence)
     at = next((i for i in range(len(toks)) if verb_at(toks, i)), None)
     if at is None:
         return None
+    found = _role_before(toks, at, opening=True)
+    if found is None:
+        speakers = {
+            role
+            for i in range(at + 1, len(toks))
+            if toks[i].low in SAYING and (role := _role_before(toks, i, opening=False))
+        }
+        found = speakers.pop() if len(speakers) == 1 else None
+    return found
+
+
+def _role_before(toks: Sequence[Tok], at: int, *, opening: bool) -> str | None:
+    """ "the … <role>" right before the verb at ``at`` (adverbs between), opening the
+    sentence (``opening``) or after a comma."""
     k = at
     while k > 0 and toks[k - 1].low in ADVERBS:
         k -= 1
-    start = next((i for i in range(k) if toks[i].low == "the"), None)
-    if start is None or not 1 < k - start <= 4:
+    start = next((i for i in range(max(k - 4, 0), k) if toks[i].low == "the"), None)
+    if start is None or k - start < 2:
         return None
     words = toks[start + 1 : k]
     if not all(t.is_word and t.text.isalpha() for t in words):
         return None
     if words[-1].low not in PERSON_ROLES:
         return None
-    if any(toks[i].is_word and not toks[i].is_name for i in range(start)):
-        return None  # "the" must open the clause (or follow a name or a date)
+    if opening:
+        if any(toks[i].is_word and not toks[i].is_name for i in range(start)):
+            return None  # "the" must open the clause (or follow a name or a date)
+    elif start == 0 or toks[start - 1].text != ",":
+        return None
     return " ".join(t.text for t in words)
 
 
