@@ -169,7 +169,10 @@ def test_he_or_she_is_the_role_the_sentence_before_names_when_no_name() -> None:
     text = "The old bridge was closed. He expects normal traffic today."
     assert titles(text)["today"] == "He expects normal traffic"
     # the one who said the sentence before, named by role after it
-    text = "Ships were diverted, the harbour master said. He expects normal traffic today."
+    text = (
+        "Shipping lines diverted ten ships, the harbour master said. "
+        "He expects normal traffic today."
+    )
     assert titles(text)["today"] == "Harbour master expects normal traffic"
 
 
