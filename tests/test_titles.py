@@ -168,6 +168,9 @@ def test_he_or_she_is_the_role_the_sentence_before_names_when_no_name() -> None:
     assert titles(text)["today"] == "He expects normal traffic"
     text = "The old bridge was closed. He expects normal traffic today."
     assert titles(text)["today"] == "He expects normal traffic"
+    # a subject told in the plural is not one person
+    text = "Ships were diverted, the harbour master said. He expects normal traffic today."
+    assert titles(text)["today"] == "Harbour master expects normal traffic"
     # the one who said the sentence before, named by role after it
     text = (
         "Shipping lines diverted ten ships, the harbour master said. "

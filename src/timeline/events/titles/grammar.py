@@ -379,8 +379,8 @@ def named_subject(sentence: str) -> str | None:
     only starts the sentence ("Shipping lines diverted …")."""
     toks = tokens(sentence)
     at = next((i for i in range(len(toks)) if verb_at(toks, i)), None)
-    if at is None or at == 0:
-        return None
+    if at is None or at == 0 or toks[at].low in ("are", "were", "have"):
+        return None  # no verb, or a plural subject ("Ships were diverted"): not one person
     k = at
     while k > 0 and toks[k - 1].low in ADVERBS:
         k -= 1
