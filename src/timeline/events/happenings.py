@@ -5,7 +5,7 @@ and either
 
 - they are in one clause, side by side ("yesterday (Monday 16 May)", "on Friday, Aug. 7",
   "the quarter ended Sept. 30"): the reason is ``same clause``; or
-- they tell the same happening, in the same sentence ("last night's programme, which aired
+- they tell the same happening, in the same sentence ("last night's concert, which began
   at 8pm") or again in another: the same action (the verb the date belongs to, by its stem)
   and the same actors or object (content words that are rare in the document's dated
   sentences): ``same action and actors``.

@@ -694,7 +694,7 @@ def _clock(state: _State, item: Found, spec: Clock) -> Result:
         value, how, anchor = _value(state, Found(item.start, item.end, Kind.DATE, spec.day))
         return value, how, anchor
     # A time with no day of its own takes the day named earlier in its sentence
-    # ("last night's programme, which aired at 8pm"); otherwise its day is not known.
+    # ("last night's concert, which began at 8pm"); otherwise its day is not known.
     if state.last_day is not None:
         end, value, how, anchor = state.last_day
         if not crosses_sentence(state.text, end, item.start):

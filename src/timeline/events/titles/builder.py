@@ -178,7 +178,7 @@ class Builder(Segments, Rendering):
         return words
 
     def _possessive_relative(self) -> list[int] | None:
-        """ "followed last night's programme, which aired at 8pm": a date that owns a noun
+        """ "after last night's concert, which began at 8pm": a date that owns a noun
         dates what the noun names, and the relative clause after it tells what that was."""
         toks = self.toks
         after = self.phrase.stop
@@ -412,7 +412,7 @@ class Builder(Segments, Rendering):
     def _clause_end(self, words: list[int]) -> list[int]:
         """A title ends before what opens another clause after its verb and its date: a
         conjunction ("… although it was argued …"), a relative pronoun ("… which created
-        NATO"), "so much that", or "and" with a subject or verb of its own ("… and we are")."""
+        NATO"), "so much that", or "and" with a subject or verb of its own ("… and they left")."""
         toks = self.toks
         at = find_verb(toks, words)
         for pos in range(1, len(words)):
@@ -471,7 +471,7 @@ class Builder(Segments, Rendering):
         return None
 
     def _complement(self, words: list[int]) -> list[int] | None:
-        """ "identifies in her report that the problems started more than 10 years ago": when
+        """ "notes in its findings that the leaks began more than 10 years ago": when
         the date is in a clause opened by "that" after a verb or a noun, the title is that
         clause."""
         toks = self.toks
@@ -512,7 +512,7 @@ class Builder(Segments, Rendering):
         return None
 
     def _reduced_relative(self, words: list[int]) -> list[int] | None:
-        """ "services slashed back in 2012", "the Ofsted Report published in September 2022":
+        """ "the ferries withdrawn in 2012", "the audit report published in September 2022":
         a participle right after its noun, after the clause's own verb (or inside a phrase
         led by a preposition), dates that noun: the title is the noun and the participle."""
         toks = self.toks
@@ -553,7 +553,7 @@ class Builder(Segments, Rendering):
             link = noun[0] - 1
             if link > before[0] and toks[link].low in ("of", "to", "for") and link - 1 >= 0:
                 head = self._noun_phrase_before(link, before[0])
-                if head:  # "further response to Panorama aired on May 16"
+                if head:  # "a reply to the programme aired on May 16"
                     noun = head + [link] + noun
             inside = self._object_position(noun[0])
             if not led and find_verb(toks, before[: pos - 1]) is None and not (

@@ -139,7 +139,7 @@ class Rendering:
                 if base is not None:
                     text = present(base, plural(subject, self._before(subject_at)))
             elif headline and not verb_done and i == passive:
-                verb_done = True  # "services slashed back": the participle stays
+                verb_done = True  # "ferries withdrawn in 2012": the participle stays
             elif headline and not verb_done and i == participle:
                 verb_done = True
                 base = gerund_of(tok)

@@ -50,7 +50,7 @@ class Segments:
         self.forced_verb: int | None = None
         #: An -ing participle that stands for the verb ("touring" -> "tours").
         self.participle: int | None = None
-        #: A participle after its noun, written as it is ("services slashed back").
+        #: A participle after its noun, written as it is ("ferries withdrawn").
         self.participle_passive: int | None = None
         self.aside = self._in_brackets()
         skip = range(phrase.start - 1, phrase.stop + 1) if self.aside else phrase
