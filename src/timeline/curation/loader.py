@@ -27,6 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..dates import DateError, DateValue
+from ..documents.files import special_kind
 from ..events.ids import assign_prefixes
 from .model import (
     AddedEvent,
@@ -149,13 +150,7 @@ def _special_kind(mode: int) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "this is a directory"
-    if stat.S_ISFIFO(mode):
-        return "this is a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "this is a device"
-    if stat.S_ISSOCK(mode):
-        return "this is a socket"
-    return "this is not a regular file"
+    return f"this is {special_kind(mode)}"
 
 
 def _byte_position(data: bytes, offset: int) -> Pos:
